@@ -13,13 +13,13 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, TypeVar
 
 import typer
 from rich.console import Console
 
 from pipeline.errors import PolicyLensError
+from pipeline.paths import expand_inputs  # noqa: F401 - re-exported for commands
 
 T = TypeVar("T")
 
@@ -59,23 +59,6 @@ def fail(err: BaseException, path: str | None = None) -> None:
         traceback.print_exception(err)
     stderr.print(line, markup=False, highlight=False)
     raise typer.Exit(code)
-
-
-def expand_inputs(paths: Iterable[str], suffixes: set[str] | None = None) -> Iterator[str]:
-    """Files named, and the files under folders named (sorted), with '-' kept for stdin."""
-    for p in paths:
-        if p == "-":
-            yield p
-            continue
-        path = Path(p)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and (
-                    suffixes is None or child.suffix.lower() in suffixes
-                ):
-                    yield str(child)
-        else:
-            yield p
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Evaluation against the gold annotations in corpora/gold (test split by default)."""

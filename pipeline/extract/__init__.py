@@ -1,0 +1,1 @@
+"""Extraction stages: clauses and their kinds, amounts, deadlines (each Document -> Document)."""
