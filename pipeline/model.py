@@ -169,6 +169,7 @@ class Deadline:
     year_inferred: bool = False
     clause: str | None = None
     warnings: list[str] = field(default_factory=list)
+    anchor: str | None = None  # the event a period counts from: "收到申请之日起"
 
 
 @dataclass(slots=True)

@@ -42,6 +42,7 @@ class ItemResult:
     check: str = "present"
     scope: str = "plan"
     credit: float = 0.0  # 0..1 after blending children
+    path: str = ""  # the notice's wording from the plan's top down: "详细实施方案/工作机制/职责分工"
     contribution: float = 0.0  # points of the 100-point score
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +55,7 @@ class ItemResult:
             "weight": self.weight,
             "evidence": [dict(e) for e in self.evidence],
             "reason": self.reason,
+            "path": self.path,
             "check": self.check,
             "scope": self.scope,
             "section_start": self.section_start,
@@ -69,6 +71,7 @@ FRAME_COLUMNS = [
     "plan",
     "id",
     "name",
+    "path",
     "parent",
     "kind",
     "status",

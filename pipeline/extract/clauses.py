@@ -155,14 +155,20 @@ def _runin_title_end(line: Line, rules: SegmentRules) -> int:
     n = _number_prefix(line.text, rules)
     if not n:
         return 0
+    chapter = re.match(r"[^。！？；，,：:\s]{1,%d}[ \u3000]{2,}(?=\S)" % rules.runin_title_max_chars, line.text[n:])
+    if chapter and _number_prefix(line.text[n + chapter.end() :], rules):
+        # aba_gov_data_mgmt_measures: "第一章　总则　　第一条 　为规范…" on one line
+        return n + chapter.end()
     m = re.match(r"[^。！？；，,：:]{2,%d}[。．.：:]\s*" % rules.runin_title_max_chars, line.text[n:])
     if not m:
         return 0
     rest = line.text[n + m.end() :]
     if len(_CJK_OR_ALNUM.findall(rest)) < 6 or re.fullmatch(r"[（(][^）)]*[）)][。；]?", rest):
         return 0
-    if re.search(r"\d", m.group(0)) and rules.money.search(m.group(0)):
-        return 0  # "（一）奖励10万元。…" says something; not a title
+    if re.search(r"\d", m.group(0)):
+        # seed 000 "（二）试点县实施方案（2019年-2021年）。…" names a material, and
+        # "（一）奖励10万元。…" says something: titles carry no figures
+        return 0
     return n + m.end()
 
 

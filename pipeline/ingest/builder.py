@@ -61,11 +61,13 @@ class _JoinRules:
     terminal: frozenset[str]
     closers: str
     clause_punct: frozenset[str]
+    sentence_punct: frozenset[str]
     min_length: int
     heading: re.Pattern[str]
     no_before: re.Pattern[str]
     no_after: re.Pattern[str]
     unit: re.Pattern[str]
+    strong_unit: re.Pattern[str]
     wrap_min_width: int
     wrap_tolerance: int
     wrap_min_share: float
@@ -89,11 +91,15 @@ def join_rules() -> _JoinRules:
         terminal=frozenset(j["terminal"]),
         closers=j["closers"],
         clause_punct=frozenset(j["clause_punct"]),
+        sentence_punct=frozenset(j["sentence_punct"]),
         min_length=j["min_length"],
         heading=re.compile(_alternation(j["heading_starts"])),
         no_before=re.compile(_alternation(j["no_join_before"])),
         no_after=re.compile(_alternation(j["no_join_after"])),
         unit=re.compile(_alternation([re.escape(u) for u in units])),
+        strong_unit=re.compile(
+            _alternation([re.escape(u) for u in sorted(j["strong_units"], key=len, reverse=True)])
+        ),
         wrap_min_width=j["hard_wrap"]["min_width"],
         wrap_tolerance=j["hard_wrap"]["tolerance"],
         wrap_min_share=j["hard_wrap"]["min_share"],
@@ -239,13 +245,19 @@ class DocumentBuilder:
             firsts[page], lasts[page] = live[0], live[-1]
             starts[_running_key(live[0].text)].add(page)
             ends[_running_key(live[-1].text)].add(page)
-        for page, it in firsts.items():
-            key = _running_key(it.text)
-            if len(it.text) <= rules.running_max_length and len(starts[key]) >= rules.running_min_pages:
+        def running(it: _Item, seen: dict[str, set[int]]) -> bool:
+            # a sentence that ends (。) is body text even when it repeats
+            return (
+                len(it.text) <= rules.running_max_length
+                and it.text[-1] not in "。！？；"
+                and len(seen[_running_key(it.text)]) >= rules.running_min_pages
+            )
+
+        for it in firsts.values():
+            if running(it, starts):
                 it.furniture, it.kind = True, BlockKind.HEADER
-        for page, it in lasts.items():
-            key = _running_key(it.text)
-            if len(it.text) <= rules.running_max_length and len(ends[key]) >= rules.running_min_pages:
+        for it in lasts.values():
+            if running(it, ends):
                 it.furniture, it.kind = True, BlockKind.FOOTER
 
     def _join(self, rules: _JoinRules) -> list[list[_Item]]:
@@ -281,14 +293,18 @@ class DocumentBuilder:
         p, n = prev.text, nxt.text
         heading_next = bool(rules.heading.match(n))
         # seed 004: "年度实际使用外资金额 500\n\n万美元" — a number split from its unit
-        if p[-1:].isdigit() and rules.unit.match(n) and not heading_next:
-            return "number_unit"
+        if p[-1:].isdigit() and not heading_next and not _DATE_LINE.search(p):
+            if rules.strong_unit.match(n) or (
+                rules.unit.match(n) and len(p) >= rules.min_length and not rules.no_before.match(n)
+            ):
+                return "number_unit"
         if heading_next or rules.no_before.match(n):
             return None
+        if not any(c in rules.sentence_punct for c in n):
+            return None  # a title, label, signature or page number, not a sentence's tail
         if rules.no_after.match(p):
             return None
-        core = p.rstrip(rules.closers) or p
-        if core[-1] in rules.terminal:
+        if _ends_sentence(p, rules):
             return None
         whole = _glue_lines([g.text for g in group])
         is_heading = bool(rules.heading.match(whole)) and not any(c in "。；;" for c in whole)
@@ -413,6 +429,30 @@ def _cell_text(cell: str | None) -> str:
     return _glue_lines([x for x in lines if x]).replace("\t", " ")
 
 
+_DATE_LINE = re.compile(r"(^|[^0-9])[0-9]{4}[-./年][0-9]{1,2}[-./月][0-9]{1,2}日?$")
+_OPENER = {"）": "（", ")": "(", "”": "“", "’": "‘", "」": "「", "』": "『", "》": "《", "】": "【"}
+
+
+def _ends_sentence(line: str, rules: _JoinRules) -> bool:
+    """Does ``line`` end a sentence: terminal punctuation, maybe inside closing quotes/brackets?
+
+    A closing bracket whose opening one follows a full stop also ends it: real/anhui
+    "…500万元。（责任单位：省经济和信息化厅、省财政厅）" closes a paragraph.
+    """
+    core = line.rstrip(rules.closers)
+    if not core:
+        return True
+    if core[-1] in rules.terminal:
+        return True
+    last = line[-1]
+    if last in _OPENER:
+        opener = _OPENER[last]
+        i = line.rfind(opener)
+        if i == 0 or (i > 0 and line[i - 1] in rules.terminal):
+            return True
+    return False
+
+
 def _unbalanced(text: str) -> bool:
     return any(text.count(a) > text.count(b) for a, b in _BRACKETS)
 
@@ -433,7 +473,8 @@ def _min_conf(group: list[_Item]) -> float | None:
 
 def _wrap_width(lines: list[str], rules: _JoinRules) -> int | None:
     """The fixed width a text was hard-wrapped at, in display columns, or None."""
-    widths = [display_width(t) for t in lines if "\n" not in t]
+    lines = [t for t in lines if "\n" not in t]
+    widths = [display_width(t) for t in lines]
     long = [w for w in widths if w >= rules.wrap_min_width]
     if len(long) < rules.wrap_min_lines:
         return None
@@ -446,6 +487,12 @@ def _wrap_width(lines: list[str], rules: _JoinRules) -> int | None:
         if n > best_n or (n == best_n and best is not None and w > best):
             best, best_n = w, n
     if best is None or best_n < max(rules.wrap_min_lines, rules.wrap_min_share * len(long)):
+        return None
+    # in a hard-wrapped text most full lines stop mid-sentence; in one-paragraph-per-line text
+    # (bulk laws) lines of similar width all end with 。 and must not be glued together
+    band = [t for t, w in zip(lines, widths) if best - rules.wrap_tolerance <= w <= best]
+    open_ended = sum(1 for t in band if t[-1:] not in "。！？；：!?;:…”）)")
+    if open_ended < 0.5 * len(band):
         return None
     return best
 

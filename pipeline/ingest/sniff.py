@@ -37,6 +37,13 @@ EXTENSIONS: dict[str, str] = {
     ".tif": "tif",
     ".tiff": "tif",
     ".bmp": "bmp",
+    # recognised so that they are refused by name rather than misread
+    ".xls": "xls",
+    ".xlsx": "xlsx",
+    ".ppt": "ppt",
+    ".pptx": "pptx",
+    ".ods": "ods",
+    ".odp": "odp",
 }
 
 # formats whose files are zip containers
@@ -80,10 +87,18 @@ def sniff_bytes(head: bytes, *, zip_names: list[str] | None = None) -> str | Non
 
 
 def zip_kind(names: list[str]) -> str:
+    """docx/odt by their members; other OOXML packages (xlsx, pptx) are named so that they are
+    refused as unsupported instead of being unpacked as a dossier of XML files."""
     if "word/document.xml" in names:
         return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "ppt/presentation.xml" in names:
+        return "pptx"
     if "content.xml" in names and any(n == "mimetype" for n in names):
         return "odt"
+    if "[Content_Types].xml" in names:
+        return "ooxml"
     return "zip"
 
 

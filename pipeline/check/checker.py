@@ -1,0 +1,164 @@
+"""Check one plan against a rubric: match, run content checks, decide statuses, score.
+
+Status rules (per item):
+
+* section / material: ``missing`` when no plan heading matches; ``empty`` when
+  the heading's body is blank or only placeholders (略/另附/见附件/待补充 —
+  placeholders.yaml); ``partial`` when the body is thin or a sub-requirement
+  fails; else ``present``;
+* container material (its content is its parts): ``present`` when every
+  part is present, ``missing`` when none is found, else ``partial``;
+* requirement: the status its content check returns, run on the body of the
+  section it belongs to (``missing`` when that section is missing/empty).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.check.matcher import Candidate, candidates, match_items
+from pipeline.check.plan_parser import load_document, plan_sections
+from pipeline.check.requirements import body_state, run_check
+from pipeline.check.result import CheckResult, ItemResult
+from pipeline.check.scoring import is_container, score
+from pipeline.model import Document
+from pipeline.rubric.schema import Rubric, RubricItem
+
+
+def _rubric(rubric: Rubric | str | Path) -> Rubric:
+    if isinstance(rubric, Rubric):
+        return rubric
+    p = Path(rubric)
+    if p.suffix.lower() in (".yaml", ".yml"):
+        from pipeline.rubric.io import load_rubric
+
+        return load_rubric(p)
+    from pipeline.rubric.compiler import compile_rubric
+
+    return compile_rubric(p)  # a notice: compile it on the fly
+
+
+def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResult:
+    """Screen one plan against a rubric (or a rubric YAML, or a notice to compile)."""
+    rub = _rubric(rubric)
+    doc = load_document(plan)
+    text = doc.text
+    cands = candidates(doc, plan_sections(doc))
+    matchable = [i for i in rub.items if i.kind != "requirement" and not is_container(rub, i.id)]
+    matches = match_items(rub, matchable, cands)
+    results: dict[str, ItemResult] = {}
+    whole = Candidate("", 0, len(text), 0, 0)
+
+    def base(item: RubricItem, status: str, reason: str = "") -> ItemResult:
+        return ItemResult(item.id, item.name, item.parent, item.kind, status, float(item.weight), reason=reason,
+                          check=item.check, scope=item.scope)
+
+    def region_of(item: RubricItem) -> Candidate | None:
+        """The plan span an item's content is checked in: its own match, else its parent's."""
+        cur: RubricItem | None = item
+        while cur is not None:
+            if cur.id in matches:
+                return matches[cur.id].candidate
+            if is_container(rub, cur.id):
+                return whole
+            cur = rub.get(cur.parent) if cur.parent else None
+        return None
+
+    # leaves and matched headings first (children before containers need them)
+    for item in rub.items:
+        if item.kind == "requirement" or is_container(rub, item.id):
+            continue
+        m = matches.get(item.id)
+        if m is None:
+            results[item.id] = base(item, "missing", f"{item.name}: not found in the plan")
+            continue
+        c = m.candidate
+        state = body_state(text, c.body_start, c.end)
+        res = base(item, "empty" if state == "empty" else "present")
+        res.section_start, res.section_end, res.section_title, res.match = c.start, c.end, c.title, m.how
+        res.evidence = [{"text": text[c.start : c.body_start].strip(), "start": c.start, "end": c.body_start}]
+        if state == "empty":
+            res.reason = f"{item.name}: heading “{c.title}” has no content (placeholder or blank)"
+        elif state == "thin":
+            res.status, res.reason = "partial", f"{item.name}: very little content under “{c.title}”"
+        results[item.id] = res
+
+    for item in rub.items:
+        if item.kind != "requirement":
+            continue
+        parent_res = results.get(item.parent) if item.parent else None
+        region = region_of(item)
+        if region is None or (parent_res is not None and parent_res.status in ("missing", "empty")):
+            where = rub.get(item.parent).name if item.parent and rub.get(item.parent) else "plan"
+            results[item.id] = base(item, "missing", f"{where} missing or empty")
+            continue
+        outcome = run_check(item, text, region.body_start, region.end)
+        res = base(item, outcome.status, outcome.reason)
+        res.evidence = outcome.evidence
+        res.section_start, res.section_end = region.start, region.end
+        results[item.id] = res
+
+    # sections/materials with failing sub-requirements are partial, with their reasons
+    for item in rub.items:
+        res = results.get(item.id)
+        if res is None or item.kind == "requirement" or res.status in ("missing", "empty"):
+            continue
+        failing = [results[c.id] for c in rub.children(item.id) if c.kind == "requirement" and results[c.id].status != "present"]
+        if failing:
+            res.status = "partial"
+            res.reason = f"{item.name}: " + "; ".join(f.reason or f"{f.name} {f.status}" for f in failing)
+
+    # containers last, deepest first
+    containers = [i for i in rub.items if i.kind != "requirement" and is_container(rub, i.id)]
+    for item in sorted(containers, key=lambda i: -_depth(rub, i)):
+        kids = [results[c.id] for c in rub.children(item.id) if c.id in results]
+        found = [k for k in kids if k.status != "missing" and k.kind != "requirement"]
+        parts = [k for k in kids if k.kind != "requirement"]
+        # a container is there when any of its parts is (its credit is its parts' mean: scoring.py)
+        lacking = [k.name for k in kids if k.status != "present"]
+        if not found:
+            status, reason = "missing", f"{item.name}: none of its parts found"
+        elif parts and any(k.status in ("present", "partial") for k in parts):
+            status, reason = "present", f"{item.name}: incomplete ({'、'.join(lacking)})" if lacking else ""
+        else:
+            status, reason = "empty", f"{item.name}: its parts are there in name only"
+        res = base(item, status, reason)
+        res.section_start, res.section_end = 0, len(text)
+        results[item.id] = res
+
+    for item in rub.items:
+        results[item.id].path = _path(rub, item)
+    total = score(rub, results)
+    ordered = [results[i.id] for i in rub.items]
+    flags = [_flag(r) for r in ordered if r.status != "present" and r.scope == "plan" and r.kind != "requirement"]
+    flags += [_flag(r) for r in ordered if r.status != "present" and r.scope == "plan" and r.kind == "requirement"]
+    dossier = [r.name for r in ordered if r.scope == "dossier" and r.parent is None]
+    if dossier:
+        flags.append(f"not scored for a single plan file (separate dossier materials): {'；'.join(dossier)}")
+    return CheckResult(plan=doc.source.display_name, score=total, items=ordered, flags=flags, rubric=rub,
+                       plan_sha256=doc.source.sha256)
+
+
+def _depth(rub: Rubric, item: RubricItem) -> int:
+    d, cur = 0, item
+    while cur.parent is not None:
+        d += 1
+        cur = rub.get(cur.parent)  # type: ignore[assignment]
+    return d
+
+
+def _path(rub: Rubric, item: RubricItem) -> str:
+    """Names from the top down, leaving out a top-level wrapper of materials (试点县实施方案 = the plan file itself)."""
+    names: list[str] = []
+    cur: RubricItem | None = item
+    while cur is not None:
+        wrapper = cur.parent is None and any(c.kind == "material" for c in rub.children(cur.id))
+        if not wrapper:
+            names.append(cur.name)
+        cur = rub.get(cur.parent) if cur.parent else None
+    return "/".join(reversed(names))
+
+
+def _flag(r: ItemResult) -> str:
+    reason = r.reason or r.status
+    return f"{r.status.upper()} {r.id} ({r.name}): {reason}"

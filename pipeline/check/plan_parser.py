@@ -1,0 +1,230 @@
+"""Load a plan (or notice) and find its heading tree, however it is numbered.
+
+Plans come as txt or docx from many counties: some number chapters
+第一部分/第一章, some 一、 and （一）, some only use Word heading styles, and
+the order of sections varies. Ingestion and the structure stage are used when
+they are installed (``pipeline.ingest.load``); the small heading detector here
+is the fallback that keeps plan screening working on its own.
+
+Levels are assigned by the order in which numbering styles first appear
+(the 公文 convention: 一、 outranks （一） outranks 1.), so a plan that starts at
+（一） still gets a sensible tree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import EmptyFileError, FileMissingError, NotTextError, UnsupportedFormatError
+from pipeline.model import Block, BlockKind, Document, Section, Source
+
+CN_NUM = "一二三四五六七八九十百零〇两"
+
+# numbering style key -> pattern for a heading line's number (anchored at line start)
+NUMBERING: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(rf"^\s*第[{CN_NUM}\d]+(?:部分|章|篇)\s*[、：:．.]?\s*")),
+    ("cn_dun", re.compile(rf"^\s*[{CN_NUM}]+\s*[、．.]\s*")),
+    ("cn_paren", re.compile(rf"^\s*[（(]\s*[{CN_NUM}]+\s*[)）]\s*[、．.]?\s*")),
+    ("arabic_dot", re.compile(r"^\s*\d{1,2}\s*[.、．](?!\d)\s*")),
+    ("arabic_paren", re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*")),
+    ("circled", re.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩]\s*")),
+    # "【试点基础条件】" on a line of its own: a heading style some plans use instead of numbers
+    ("bracket", re.compile(r"^\s*【(?=[^】\n]{1,30}】\s*$)")),
+]
+# A heading's title ends at the first full stop or colon; longer lines are body text
+# that happens to start with a number ("1. 2019年完成…").
+TITLE_END = re.compile(r"[。：:；;！？】]")
+MAX_TITLE = 30
+
+
+@dataclass(slots=True)
+class Heading:
+    start: int  # offset of the line
+    title_start: int
+    title_end: int
+    number: str
+    title: str
+    style: str
+    level: int = 0
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def load_document(source: str | Path | Document) -> Document:
+    """A Document for ``source``: ingestion when available, else a txt/docx fallback.
+
+    A ``str`` containing a newline is taken as the text itself (handy in tests and notebooks).
+    """
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, str) and "\n" in source:
+        data = source.encode("utf-8")
+        return Document(Source(path="<text>", format="txt", sha256=sha256_of(data), size=len(data)), text=source)
+    path = Path(source)
+    try:
+        from pipeline.ingest import load  # type: ignore[attr-defined]
+    except ImportError:
+        load = None
+    if load is not None:
+        return load(path)
+    return _fallback_load(path)
+
+
+def _fallback_load(path: Path) -> Document:
+    if not path.exists():
+        raise FileMissingError(path)
+    data = path.read_bytes()
+    if not data.strip():
+        raise EmptyFileError(path)
+    suffix = path.suffix.lower()
+    src = Source(path=str(path), format=suffix.lstrip(".") or "txt", sha256=sha256_of(data), size=len(data))
+    if suffix == ".docx":
+        return _docx(path, src)
+    if suffix not in ("", ".txt", ".text", ".md"):
+        raise UnsupportedFormatError(path, f"{suffix} needs the ingest stage; plan screening alone reads .txt and .docx")
+    for enc in ("utf-8-sig", "gb18030", "utf-16"):
+        try:
+            text = data.decode(enc)
+            src.encoding = enc
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes almost anything
+        raise NotTextError(path, "tried utf-8, gb18030, utf-16")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")
+    return Document(src, text=text)
+
+
+def _docx(path: Path, src: Source) -> Document:
+    import docx  # python-docx
+
+    d = docx.Document(str(path))
+    parts: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for para in d.paragraphs:
+        line = para.text.replace("\u3000", " ").strip()
+        if not line:
+            continue
+        style = para.style.name if para.style is not None else None
+        level = None
+        m = re.match(r"(?:Heading|标题)\s*(\d)", style or "")
+        if m:
+            level = int(m.group(1))
+        kind = BlockKind.HEADING if level else BlockKind.PARAGRAPH
+        blocks.append(Block(kind, pos, pos + len(line), style=style, level=level))
+        parts.append(line)
+        pos += len(line) + 1
+    for table in d.tables:
+        rows = ["\t".join(c.text.strip() for c in row.cells) for row in table.rows]
+        t = "\n".join(rows)
+        blocks.append(Block(BlockKind.TABLE, pos, pos + len(t)))
+        parts.append(t)
+        pos += len(t) + 1
+    return Document(src, text="\n".join(parts), blocks=blocks)
+
+
+def find_headings(doc: Document) -> list[Heading]:
+    """Heading lines of ``doc`` by numbering or Word heading style, with levels."""
+    text = doc.text
+    styled = {b.start: b.level for b in doc.blocks if b.kind == BlockKind.HEADING and b.start is not None and b.level}
+    heads: list[Heading] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        h = _heading_in_line(line, start)
+        if h is None and start in styled:
+            stripped = line.strip()
+            off = start + line.index(stripped[0])
+            h = Heading(start, off, off + len(stripped), "", stripped, f"style{styled[start]}")
+        if h is not None:
+            heads.append(h)
+    _assign_levels(heads, styled)
+    return heads
+
+
+def _heading_in_line(line: str, start: int) -> Heading | None:
+    for style, pat in NUMBERING:
+        m = pat.match(line)
+        if not m:
+            continue
+        rest = line[m.end() :]
+        end = TITLE_END.search(rest)
+        title = rest[: end.start()] if end else rest
+        title = title.strip()
+        if not title or len(title) > MAX_TITLE:
+            return None
+        # "1. 2019年…" / "一、2019年…" are list items, not headings, when the line runs on
+        if end is None and len(rest.strip()) > MAX_TITLE:
+            return None
+        ts = start + m.end() + (len(rest) - len(rest.lstrip()))
+        return Heading(start, ts, ts + len(title), m.group(0).strip(), title, style)
+    return None
+
+
+def _assign_levels(heads: list[Heading], styled: dict[int, int | None]) -> None:
+    order: list[str] = []
+    for h in heads:
+        if h.style.startswith("style"):
+            continue
+        if h.style not in order:
+            order.append(h.style)
+    # numbered lines in a document that also uses Word heading styles sit below the styled ones
+    # (a docx plan: "试点基础条件" in Heading 1, then "（一）特色产业集群…" as body paragraphs)
+    styled_heads = [h for h in heads if h.start in styled and styled[h.start]]
+    numbered_in_styles = {h.style for h in styled_heads}
+    offset = max((int(styled[h.start] or 0) for h in styled_heads), default=0)
+    rank = {s: i + 1 + (0 if s in numbered_in_styles else offset) for i, s in enumerate(order)}
+    for h in heads:
+        if h.start in styled and styled[h.start]:
+            h.level = int(styled[h.start])  # a Word heading style is the author's own statement
+        else:
+            h.level = rank.get(h.style, len(order) + 1 + offset)
+
+
+def plan_sections(doc: Document) -> list[Section]:
+    """The heading tree as Sections (``start``/``end`` cover heading and body)."""
+    if doc.sections:
+        return doc.sections
+    heads = find_headings(doc)
+    sections: list[Section] = []
+    stack: list[tuple[int, str]] = []
+    n = len(doc.text)
+    for i, h in enumerate(heads):
+        end = n
+        for later in heads[i + 1 :]:
+            if later.level <= h.level:
+                end = later.start
+                break
+        while stack and stack[-1][0] >= h.level:
+            stack.pop()
+        sid = f"s{i + 1}"
+        sections.append(
+            Section(
+                id=sid,
+                level=h.level,
+                number=h.number or None,
+                title=h.title,
+                start=h.start,
+                end=end,
+                parent=stack[-1][1] if stack else None,
+                heading_start=h.title_start,
+                heading_end=h.title_end,
+                style=h.style,
+            )
+        )
+        stack.append((h.level, sid))
+    return sections
+
+
+def section_body(doc: Document, sec: Section) -> tuple[int, int]:
+    """Offsets of a section's body: after its heading title, to the section end."""
+    start = sec.heading_end if sec.heading_end is not None else sec.start
+    return start, sec.end

@@ -1,0 +1,74 @@
+"""Completeness score 0-100, explainable item by item.
+
+Formula (also written in every rubric YAML header):
+
+* status credit: present = 1, partial = 0.5, empty = 0, missing = 0;
+* an item with children: ``credit = OWN_SHARE * own + (1 - OWN_SHARE) * mean_w(children)``,
+  where ``mean_w`` is the weight-averaged credit of its direct children. A
+  material whose whole content is its parts (a "container", e.g. 实施方案
+  made of 申请表 + 详细实施方案 + …, or 详细实施方案 made of its sections) has
+  no body of its own, so its credit is ``mean_w(children)`` alone;
+* ``score = 100 * Σ weight·credit / Σ weight`` over the top-level items of
+  scope "plan" (dossier-scope materials — a separate 请示 file — are reported
+  but not scored when one plan file is checked).
+
+Each item's ``contribution`` is the points it adds to the score: for a
+top-level item ``100 * w·credit / Σw``, and for a child its parent's share
+split by the same blend, so the contributions of the leaves and own-shares
+add up to the score.
+"""
+
+from __future__ import annotations
+
+from pipeline.check.result import ItemResult
+from pipeline.rubric.schema import Rubric
+
+STATUS_CREDIT = {"present": 1.0, "partial": 0.5, "empty": 0.0, "missing": 0.0}
+OWN_SHARE = 0.5  # the same blend the gold plans use (corpora/plans/GUIDE.md, "Gold score")
+
+
+def is_container(rubric: Rubric, item_id: str) -> bool:
+    """A material whose content is entirely its child materials/sections."""
+    item = rubric.get(item_id)
+    return bool(item and item.kind == "material" and any(c.kind != "requirement" for c in rubric.children(item_id)))
+
+
+def credit_of(rubric: Rubric, results: dict[str, ItemResult], item_id: str) -> float:
+    res = results[item_id]
+    own = STATUS_CREDIT[res.status]
+    kids = [c for c in rubric.children(item_id) if c.weight > 0]
+    if not kids:
+        res.credit = own
+        return own
+    total_w = sum(c.weight for c in kids)
+    mean = sum(c.weight * credit_of(rubric, results, c.id) for c in kids) / total_w
+    res.credit = mean if is_container(rubric, item_id) else OWN_SHARE * own + (1 - OWN_SHARE) * mean
+    return res.credit
+
+
+def _spread(rubric: Rubric, results: dict[str, ItemResult], item_id: str, points_available: float) -> None:
+    """Give each child its share of ``points_available`` (the parent's points at full credit)."""
+    kids = [c for c in rubric.children(item_id) if c.weight > 0]
+    res = results[item_id]
+    if not kids:
+        res.contribution = points_available * res.credit
+        return
+    kid_share = 1.0 if is_container(rubric, item_id) else 1 - OWN_SHARE
+    own_points = points_available * (1 - kid_share) * STATUS_CREDIT[res.status]
+    total_w = sum(c.weight for c in kids)
+    for c in kids:
+        _spread(rubric, results, c.id, points_available * kid_share * c.weight / total_w)
+    res.contribution = own_points + sum(results[c.id].contribution for c in kids)
+
+
+def score(rubric: Rubric, results: dict[str, ItemResult]) -> float:
+    """The 0-100 completeness score; fills ``credit`` and ``contribution`` on every result."""
+    tops = [i for i in rubric.top_level() if i.scope == "plan" and i.weight > 0]
+    for i in rubric.top_level():
+        credit_of(rubric, results, i.id)
+    total_w = sum(i.weight for i in tops)
+    if total_w == 0:
+        return 0.0
+    for i in tops:
+        _spread(rubric, results, i.id, 100.0 * i.weight / total_w)
+    return 100.0 * sum(i.weight * results[i.id].credit for i in tops) / total_w

@@ -1,0 +1,224 @@
+"""What a clause is about: eligibility, material, procedure, deadline, money, …
+
+Two layers, so that the obvious cases never depend on a statistical model and
+the rest still get a sensible label:
+
+1. cue-word rules from ``pipeline/data/clause_kinds.yaml`` (high precision:
+   "联系电话：", "于2019年8月23日前", "取消…资格");
+2. a scikit-learn classifier (char 1–3-gram TF-IDF of the clause and of its
+   heading context, logistic regression) trained on ``corpora/gold/clauses``
+   by ``python -m pipeline.extract.train_clause_kind``.
+
+The model is stored with skops and loaded with an explicit list of trusted
+types, never with pickle: a model file is code, and a tampered one must fail
+to load rather than run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+from pipeline.data import load_data
+from pipeline.errors import ModelFileError
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL_DIR = ROOT / "models" / "clause_kind"
+MODEL_PATH = MODEL_DIR / "model.skops"
+META_PATH = MODEL_DIR / "meta.json"
+
+# Every non-builtin type the shipped model may contain. skops refuses anything
+# else, so a model file that smuggles in another callable fails to load.
+TRUSTED_TYPES: tuple[str, ...] = (
+    "numpy.dtype",
+    "numpy.float64",
+    "numpy.int64",
+    "numpy.ndarray",
+    "scipy.sparse._csr.csr_matrix",
+    "sklearn.compose._column_transformer.ColumnTransformer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.pipeline.Pipeline",
+    "builtins.slice",
+)
+
+RULE_CONFIDENCE = 0.9  # a cue-word rule is trusted at least this much
+SECONDARY_MIN_PROB = 0.3  # other labels the model finds this likely go to Clause.kinds
+FALLBACK_KIND = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class KindRule:
+    kind: str
+    pattern: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    why: str
+
+
+@lru_cache(maxsize=1)
+def kind_config() -> tuple[tuple[str, ...], tuple[KindRule, ...]]:
+    """The label set and the compiled cue-word rules (validated YAML)."""
+    data: dict[str, Any] = load_data("clause_kinds.yaml")
+    labels = tuple(data["kinds"])
+    rules = []
+    for r in data["rules"]:
+        if r["kind"] not in labels:
+            from pipeline.data import DATA_DIR
+            from pipeline.errors import DataFileError
+
+            raise DataFileError(DATA_DIR / "clause_kinds.yaml", f"rule kind {r['kind']!r} is not in kinds")
+        rules.append(
+            KindRule(
+                kind=r["kind"],
+                pattern=re.compile(r["pattern"]),
+                unless=re.compile(r["unless"]) if r.get("unless") else None,
+                why=r["why"],
+            )
+        )
+    return labels, tuple(rules)
+
+
+def labels() -> tuple[str, ...]:
+    return kind_config()[0]
+
+
+def rule_kind(text: str) -> str | None:
+    """The kind the first matching cue-word rule gives, or None."""
+    for rule in kind_config()[1]:
+        if rule.pattern.search(text) and not (rule.unless and rule.unless.search(text)):
+            return rule.kind
+    return None
+
+
+_NUMBERING = re.compile(r"^\s*(?:第[^条章]{1,6}[条章]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|[①-⑳])\s*")
+_MONEY = re.compile(r"\d[\d,.]*\s*(?:万|亿|千)?\s*元|\d+(?:\.\d+)?\s*[%％]")
+_DATE = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_DUE = re.compile(r"(?:日|月|年底|月底)\s*(?:前|之前|以前)|\d+\s*个?(?:工作日|日|天|月)内|截止")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    data: dict[str, Any] = load_data("clause_kinds.yaml")
+    return tuple((kind, tuple(words)) for kind, words in (data.get("cues") or {}).items())
+
+
+def cue_tokens(text: str, context: Sequence[str] = ()) -> str:
+    """Generalising features as tokens: cue-word hits per kind and the clause's shape.
+
+    ``cue_measure`` for each 鼓励/支持/… in the clause, ``ctx_eligibility`` for a
+    heading that names the conditions, ``open:对`` for how the clause opens,
+    ``money``/``date``/``due`` when a figure of that sort is present.
+    """
+    body = _NUMBERING.sub("", text, count=1)
+    ctx = " ".join(context)
+    tokens: list[str] = []
+    for kind, words in _cues():
+        tokens += [f"cue_{kind}"] * sum(body.count(w) for w in words)
+        tokens += [f"ctx_{kind}"] * sum(ctx.count(w) for w in words)
+    if body:
+        tokens += [f"open:{body[:1]}", f"open2:{body[:2]}"]
+    if _MONEY.search(body):
+        tokens.append("money")
+    if _DATE.search(body):
+        tokens.append("date")
+    if _DUE.search(body):
+        tokens.append("due")
+    if body.rstrip().endswith(("：", ":")):
+        tokens.append("leadin")
+    tokens.append(f"len{min(len(body) // 40, 4)}")
+    return " ".join(tokens)
+
+
+def model_input(text: str, context: Sequence[str]) -> list[str]:
+    """One row of model input: [clause text, heading context, cue/shape tokens]."""
+    return [text, " ".join(context), cue_tokens(text, context)]
+
+
+_LOCK = threading.Lock()
+_MODEL: Any = None
+_MODEL_LOADED = False
+
+
+def load_model(path: Path = MODEL_PATH, trusted: Sequence[str] = TRUSTED_TYPES) -> Any:
+    """Load a skops model, refusing any type outside ``trusted``."""
+    import skops.io as sio
+
+    if not path.exists():
+        raise ModelFileError(path, "file not found; train it with `python -m pipeline.extract.train_clause_kind`")
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+    except Exception as exc:  # noqa: BLE001 - a corrupt file is a user-facing error
+        raise ModelFileError(path, f"not a skops file ({type(exc).__name__})") from None
+    unknown = sorted(set(untrusted) - set(trusted))
+    if unknown:
+        raise ModelFileError(path, f"untrusted types {', '.join(unknown)}; refusing to load")
+    return sio.load(path, trusted=list(trusted))
+
+
+def _model() -> Any:
+    """The shipped model, loaded once on first use (None when absent)."""
+    global _MODEL, _MODEL_LOADED
+    if not _MODEL_LOADED:
+        with _LOCK:
+            if not _MODEL_LOADED:
+                _MODEL = load_model() if MODEL_PATH.exists() else None
+                _MODEL_LOADED = True
+    return _MODEL
+
+
+def model_meta() -> dict[str, Any]:
+    try:
+        return json.loads(META_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def classify_many(items: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[str, float, list[str]]]:
+    """(kind, confidence, secondary kinds) for each (clause text, heading context)."""
+    if not items:
+        return []
+    model = _model()
+    probs: list[dict[str, float]] = [{} for _ in items]
+    if model is not None:
+        import numpy as np
+
+        rows = np.array([model_input(t, c) for t, c in items], dtype=object)
+        for i, row in enumerate(model.predict_proba(rows)):
+            probs[i] = {str(k): float(p) for k, p in zip(model.classes_, row)}
+    out: list[tuple[str, float, list[str]]] = []
+    for (text, _), p in zip(items, probs):
+        ruled = rule_kind(text)
+        if ruled is not None:
+            kind, conf = ruled, max(RULE_CONFIDENCE, p.get(ruled, 0.0))
+        elif p:
+            kind = max(p, key=p.__getitem__)
+            conf = p[kind]
+        else:
+            kind, conf = FALLBACK_KIND, 0.0
+        secondary = sorted((k for k, v in p.items() if k != kind and v >= SECONDARY_MIN_PROB), key=lambda k: -p[k])
+        out.append((kind, conf, secondary))
+    return out
+
+
+def classify(text: str, context: Sequence[str] = ()) -> tuple[str, float]:
+    """Kind and confidence of one clause."""
+    kind, conf, _ = classify_many([(text, context)])[0]
+    return kind, conf
+
+
+__all__ = [
+    "TRUSTED_TYPES",
+    "MODEL_PATH",
+    "classify",
+    "classify_many",
+    "labels",
+    "load_model",
+    "model_input",
+    "rule_kind",
+]

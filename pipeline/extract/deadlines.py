@@ -1,0 +1,639 @@
+"""Stage ``extract.deadlines.v1``: due dates, periods and recurring dates, with who must act.
+
+A reviewer asks of a notice "by when, who, to do what": "拟申报试点的县（市、区）
+商务主管部门…于2019年8月23日前分别报各市商务主管部门和财政部门" is a due date
+(2019-08-23) for an actor and an action. Rules work on the normalised text
+(``pipeline.extract.dates`` finds the expressions); the words that turn an
+expression into a deadline live in ``pipeline/data/deadlines.yaml``.
+
+What is kept, and why (the annotation guide, corpora/gold/deadlines/GUIDE.md,
+states the same rules for the gold):
+
+* a date to the day is kept unless it is the document's own date (signature
+  line, 印发/发布 stamps, the date in ``doc.meta``) or a past fact (以来, 出生,
+  修订); its kind is due_by / start / range_end / on_date from the words
+  around it;
+* a month or fuzzy period (2025年底, 9月底, 上半年) is kept only with a marker
+  (前, 截至, 到, 起): "2019年上半年进出口增幅" (seed 000) is a statistic;
+* a range "2025年3月1日至3月31日" becomes two deadlines: ``start`` for the
+  first date and ``range_end`` for the second, so both dates are recoverable;
+* a period (7个工作日, 30日内) needs a marker (内, 为期, 有效期) except working
+  days, which are always a procedural limit; the event it counts from goes
+  to ``anchor``, and when that event has a known date the due date is computed;
+* bare years (2016年以来, 2019年-2021年, 到2025年) are never deadlines.
+
+Year inference: a date without a year takes the year of the document date
+(``doc.meta.date``; else the signature line; else the latest full date in
+the text; else the year of a 〔YYYY〕 文号). If that puts the date more than
+180 days before the document date, it is next year's: a notice dated
+2019-12-20 that says "1月15日前" means 2020-01-15.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.data import load_data
+from pipeline.extract.dates import _CN_NUM, DateExpr, cn_number, find_dates, relative_year
+from pipeline.extract.workdays import add_workdays, calendar_from_env
+from pipeline.model import Deadline, Document, Duration
+
+ROLL_OVER_DAYS = 180  # a yearless date further than this before the document date is next year's
+_SENTENCE_END = "。；;！!？?\n"
+_CLAUSE_END = _SENTENCE_END + "，,：:"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    return load_data("deadlines.yaml")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    r = _rules()
+    units = _alt(r["period_units"])
+    num = rf"(?:\d+(?:\.\d+)?|[{_CN_NUM}百]+|半)"
+    suffix_list = list(r["actor_suffixes"])
+    suffixes = _alt(suffix_list)
+    stops = _alt(r["actor_stops"])
+    return {
+        "period": re.compile(
+            rf"(?<![\d.{_CN_NUM}第])(?P<n>{num})[ \t]*(?P<u>{units})(?![岁年度号])"
+            rf"(?P<suf>{_alt(r['period_suffixes'])})?"
+        ),
+        "recurrence": re.compile(
+            rf"(?P<u>{_alt(r['recurrence_units'])})的?"
+            rf"(?:(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ \t]*月(?:份)?"
+            rf"(?:[ \t]*(?P<d>3[01]|[12]\d|0?[1-9]|[{_CN_NUM}]{{1,3}})[ \t]*[日号]|(?P<mp>底|末|上旬|中旬|下旬|初))?"
+            rf"|(?P<d2>3[01]|[12]\d|0?[1-9]|[{_CN_NUM}]{{1,3}})[ \t]*[日号]"
+            rf"|(?P<fz>{_alt(r['fuzzy_periods'])})"
+            rf"|(?P<end>末|底|结束前|结束后))?"
+            rf"(?P<mark>{_alt(r['due_after'])}|左右)?"
+        ),
+        "actor": re.compile(
+            rf"^(?P<a>[^，。；：,;:]{{0,40}}?(?:{suffixes})"
+            rf"(?:(?:和|及|与|、|以及|会同|或)[^，。；：,;:]{{0,24}}?(?:{suffixes}))*)"
+            rf"(?=(?:{stops})|[，,]|$)"
+        ),
+        "actor_by": re.compile(
+            rf"(?:{_alt(r['actor_by'])})(?P<a>[^，。；：,;:]{{2,80}}?)(?:{_alt(r['actor_by_verbs'])})"
+        ),
+        "actor_please": re.compile(rf"请(?P<a>[^，。；：,;:]{{2,40}}?(?:{suffixes}))(?=于|在|务必|按|将|及时|，)"),
+        "enumerator": re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*"),
+        "doc_number_year": re.compile(r"〔\s*((?:19|20)\d\d)\s*〕"),
+        "year_line": re.compile(rf"^\s*((?:19|20)\d\d|[〇○零一二三四五六七八九]{{4}})\s*年\s*$", re.M),
+    }
+
+
+# ---------------------------------------------------------------- the document's date
+@dataclass(slots=True)
+class ReferenceDate:
+    """The date yearless expressions are read against, and where it came from."""
+
+    date: dt.date | None
+    year: int | None
+    source: str
+
+    @property
+    def trusted(self) -> bool:
+        """The date is the document's own (metadata or signature), not a guess from its contents."""
+        return self.date is not None and self.source in ("meta.date", "signature line")
+
+
+def _is_own_line(text: str, e: DateExpr) -> bool:
+    """The date stands alone on its line (a signature line, "2023年8月9日印发")."""
+    line_start = text.rfind("\n", 0, e.start) + 1
+    line_end = text.find("\n", e.end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start : e.start].strip() + "|" + text[e.end : line_end].strip()
+    suffixes = _rules()["own_date_suffixes"]
+    return rest == "|" or (rest.startswith("|") and rest[1:] in suffixes)
+
+
+def reference_date(doc: Document, dates: list[DateExpr] | None = None) -> ReferenceDate:
+    if doc.meta.date:
+        try:
+            day = dt.date.fromisoformat(doc.meta.date[:10])
+            return ReferenceDate(day, day.year, "meta.date")
+        except ValueError:
+            pass
+    dates = find_dates(doc.text) if dates is None else dates
+    full = [(e, e.resolve()) for e in dates if e.year is not None and e.precision == "day"]
+    full = [(e, d) for e, d in full if d is not None]
+    signed = [d for e, d in full if _is_own_line(doc.text, e)]
+    if signed:
+        return ReferenceDate(signed[-1], signed[-1].year, "signature line")
+    if full:
+        latest = max(d for _, d in full)
+        return ReferenceDate(latest, latest.year, "latest full date in the text")
+    pats = _patterns()
+    years = [int(y) for y in pats["doc_number_year"].findall(doc.text)]
+    if years:
+        return ReferenceDate(None, max(years), "year of a 〔YYYY〕 文号")
+    m = pats["year_line"].search(doc.text)
+    if m:
+        year = int(cn_number(m.group(1)) or 0)
+        if year:
+            return ReferenceDate(None, year, "a year on its own line")
+    return ReferenceDate(None, None, "none")
+
+
+def _infer(e: DateExpr, ref: ReferenceDate, text: str, first: bool = False,
+           context_year: int | None = None) -> tuple[dt.date | None, bool]:
+    """Resolve ``e``; returns (date, year_inferred)."""
+    if e.year is not None:
+        return (e.first_day() if first else e.resolve()), False
+    year = ref.year
+    if not ref.trusted and context_year is not None:
+        # a digest without a date of its own: "2017年8月（…推进大会）\n8月6日至8月7日…" (changshun)
+        year = context_year
+    if year is None:
+        return None, False
+    year += relative_year(e, text)
+    day = e.first_day(year) if first else e.resolve(year)
+    if day is not None and ref.date is not None and e.month is not None:
+        if (ref.date - day).days > ROLL_OVER_DAYS:
+            day = e.first_day(year + 1) if first else e.resolve(year + 1)
+    return day, True
+
+
+# ---------------------------------------------------------------- context helpers
+def _before(text: str, pos: int, n: int = 8) -> str:
+    return text[max(0, pos - n) : pos].replace(" ", "")
+
+
+def _after(text: str, pos: int, n: int = 8) -> str:
+    return text[pos : pos + n].replace(" ", "")
+
+
+def _inside_title(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start:pos]
+    return head.count("《") > head.count("》")
+
+
+def _starts_with_any(s: str, words) -> str | None:
+    for w in sorted(words, key=len, reverse=True):
+        if s.startswith(w):
+            return w
+    return None
+
+
+def _ends_with_any(s: str, words) -> str | None:
+    for w in sorted(words, key=len, reverse=True):
+        if s.endswith(w):
+            return w
+    return None
+
+
+def _clause_has_past_act(text: str, pos: int, words) -> bool:
+    """The clause that starts at ``pos`` (up to ，。； or a line end) names a past act (通过, 修订…)."""
+    m = re.match(r"[^，,。；;\n]{0,120}", text[pos:])
+    clause = m.group().rstrip(" ）)") if m else ""
+    if not clause:
+        return False
+    # "1990年4月26日市人民政府发布的《…》": a past act qualifying a document;
+    # "2006年9月29日 重庆市…第二十六次会议修订  根据": a law's history line
+    return re.search("(?:" + "|".join(map(re.escape, words)) + ")", clause[:100]) is not None
+
+
+def _label_before(text: str, pos: int) -> str:
+    """The label of a "标签：日期" line, e.g. "实施日期"."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start:pos].strip()
+    if not head:  # the label may sit alone on the previous line (web metadata blocks)
+        prev_end = line_start - 1
+        prev_start = text.rfind("\n", 0, max(prev_end, 0)) + 1
+        head = text[prev_start:prev_end].strip() if prev_end > 0 else ""
+    return head.rstrip("：: ")
+
+
+# ---------------------------------------------------------------- actor and action
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
+    ends = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
+    return s, (min(ends) if ends else len(text))
+
+
+def _clean_actor(a: str) -> str | None:
+    a = a.strip(" ，,、")
+    if a.startswith("由"):  # "由各区住房保障部门按照规定…"
+        a = a[1:]
+    if not a or _starts_with_any(a, _rules()["actor_not_start"]):
+        return None
+    if re.search(r"[→\-—>《》“”\"]", a) and a.count("《") != a.count("》") or re.search(r"[→>]", a):
+        return None
+    if a.count("《") != a.count("》") or a.count("（") < a.count("）"):
+        return None  # cut inside a title or a bracket: not a noun phrase
+    return a
+
+
+def _clause_actor(piece: str) -> str | None:
+    """The subject at the start of one comma-clause, or None.
+
+    Candidates end where an organisation/person suffix ends (部门, 厅, 申请人…);
+    the shortest one followed by a stop word (应, 于, 会同…) wins, else the
+    shortest followed by a verb according to jieba's POS tags.
+    """
+    r = _rules()
+    piece = _patterns()["enumerator"].sub("", piece).strip()
+    if not piece or _starts_with_any(piece, r["actor_not_start"]):
+        return None
+    ends = sorted({i + len(sfx) for sfx in r["actor_suffixes"] for i in _find_all(piece[:48], sfx)})
+    stops = r["actor_stops"]
+    for k in ends:
+        rest = piece[k:]
+        if not rest or _starts_with_any(rest, stops):
+            return _clean_actor(piece[:k])
+    for k in ends:
+        if _next_pos(piece[k:]) in r["actor_next_pos"]:
+            return _clean_actor(piece[:k])
+    return None
+
+
+def _find_all(s: str, sub: str) -> list[int]:
+    out, i = [], s.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = s.find(sub, i + 1)
+    return out
+
+
+def _next_pos(rest: str) -> str | None:
+    """The first letter of jieba's POS flag for the first word of ``rest``."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    for pair in jieba.posseg.cut(rest[:12]):
+        return pair.flag[:1]
+    return None
+
+
+def find_actor(text: str, start: int, end: int) -> str | None:
+    """The subject of the sentence holding a deadline, nearest comma-clause first."""
+    pats = _patterns()
+    s, se = _sentence_bounds(text, start, end)
+    before = text[s:start]
+    m = pats["actor_please"].search(before)
+    if m:
+        return m["a"].strip()
+    m = pats["actor_by"].search(before)
+    if m:
+        return m["a"].strip()
+    for piece in reversed(re.split(r"[，,]", before)):
+        actor = _clause_actor(piece)
+        if actor:
+            return actor
+    # "2025年3月20日，市住房保障办、广州安居集团分别在…公布": the subject follows the date
+    if not before.strip(" ：:") and re.match(r"[^，,]{0,4}[，,]", text[end:se]):
+        nxt = text[end:se].split("，", 1)[-1].split(",", 1)[-1]
+        return _clause_actor(re.split(r"[，,]", nxt)[0])
+    return None
+
+
+def find_action(text: str, start: int, end: int) -> str | None:
+    """The verb phrase a deadline governs: the words after it in its clause, plus a fronted 将-object."""
+    cs = max(text.rfind(c, 0, start) for c in _CLAUSE_END) + 1
+    ends = [i for i in (text.find(c, end) for c in _CLAUSE_END) if i >= 0]
+    ce = min(ends) if ends else len(text)
+    post = text[end:ce].strip()
+    post = re.sub(r"^[）)]+", "", post)
+    strip = _rules()["action_strip"]
+    changed = True
+    while changed and post:
+        changed = False
+        w = _starts_with_any(post, [x for x in strip if x not in ("分别", "统一", "一并", "及时")])
+        if w:
+            post = post[len(w) :].lstrip()
+            changed = True
+    pre = text[cs:start]
+    fronted = ""
+    for marker in ("将", "把"):
+        i = pre.find(marker)
+        if i >= 0:
+            fronted = re.sub(r"(?:应当|应|要|须|需|并|请)?(?:于|在)$", "", pre[i:].rstrip())
+            break
+    action = (fronted + post).strip()
+    if not action and ce < len(text) and text[ce] in "，,":
+        # "在每年秋季学期开学后一个月内，通过学生资助卡发放": the action is in the next clause(s)
+        _, se = _sentence_bounds(text, ce, ce + 1)
+        clauses = [c.strip() for c in re.split(r"[，,]", text[ce + 1 : se]) if c.strip()]
+        skip = _rules()["action_skip_clause"]
+        while clauses and _starts_with_any(clauses[0], skip):
+            clauses.pop(0)
+        action = "，".join(clauses)[:80]
+    return action or None
+
+
+# ---------------------------------------------------------------- extraction
+def _kind_for(text: str, e: DateExpr, end: int, label: str) -> tuple[str | None, str | None]:
+    """(kind, marker) from the words around a date; kind None when nothing marks it."""
+    r = _rules()
+    after = _after(text, end)
+    before = _before(text, e.start)
+    if e.part is not None and e.part.endswith("内"):
+        return "due_by", None  # "年内完成": within the year is itself a limit
+    if _starts_with_any(after, r["due_after"]):
+        return "due_by", _starts_with_any(after, r["due_after"])
+    if _starts_with_any(after, r["start_after"]) or _ends_with_any(before, r["start_before"]):
+        return "start", None
+    w = _ends_with_any(before, r["due_before"])
+    if w:
+        return "due_by", w
+    if label and any(label.endswith(x) for x in r["start_labels"]):
+        return "start", None
+    if label and any(label.endswith(x) for x in r["due_labels"]):
+        return "due_by", None
+    return None, None
+
+
+def _range_partner(text: str, dates: list[DateExpr], i: int, end: int) -> tuple[DateExpr | None, int]:
+    """The second date of "A至B", or a day-only end "3月1日至31日" built on the spot."""
+    r = _rules()
+    m = re.match(rf"[ \t]*(?:{_alt(r['range_connectors'])})[ \t]*", text[end:])
+    if not m:
+        return None, end
+    pos = end + m.end()
+    if i + 1 < len(dates) and dates[i + 1].start == pos:
+        return dates[i + 1], dates[i + 1].end
+    m2 = re.match(r"(3[01]|[12]\d|0?[1-9])[ \t]*[日号]", text[pos:])
+    if m2 and dates[i].month is not None and dates[i].day is not None:
+        e = dates[i]
+        return DateExpr(text[pos : pos + m2.end()], pos, pos + m2.end(), e.year, e.month, int(m2.group(1))), pos + m2.end()
+    return None, end
+
+
+def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, taken) -> list[Deadline]:
+    text = doc.text
+    r = _rules()
+    out: list[Deadline] = []
+    skip_next: set[int] = set()
+    context = _context_years(dates)
+    for i, e in enumerate(dates):
+        cy = context[i]
+        if i in skip_next or any(a <= e.start < b for a, b in taken):
+            continue
+        partner, range_end = _range_partner(text, dates, i, e.end)
+        tail = _after(text, range_end, 6)
+        if _starts_with_any(tail, r["skip_after"]) or _starts_with_any(_after(text, e.end, 6), r["skip_after"]):
+            if partner is not None and partner in dates:
+                skip_next.add(dates.index(partner))
+            continue
+        if _inside_title(text, e.start) or _starts_with_any(_after(text, e.end, 4), r["past_suffixes"]):
+            continue
+        marked = _starts_with_any(_after(text, e.end), r["due_after"] + r["start_after"])
+        if partner is None and not marked and _clause_has_past_act(text, e.end, r["past_suffixes"]):
+            continue
+        label = _label_before(text, e.start)
+        if _is_own_label(label):
+            continue
+        if _ends_with_any(_before(text, e.start, 4), r["past_prefixes"]):
+            continue
+        if _is_own_line(text, e) and partner is None:
+            continue
+        if partner is not None:
+            if partner in dates:
+                skip_next.add(dates.index(partner))
+            if _starts_with_any(tail, r["range_skip_after"]):
+                continue
+            d1, inf1 = _infer(e, ref, text, first=True, context_year=cy)
+            if partner.year is None and e.year is not None:
+                partner = DateExpr(partner.text, partner.start, partner.end, e.year, partner.month or e.month,
+                                   partner.day, partner.part, partner.precision)
+                d2, inf2 = partner.resolve(), inf1
+                if d1 and d2 and d2 < d1:
+                    d2 = partner.resolve(d2.year + 1)
+            else:
+                d2, inf2 = _infer(partner, ref, text, context_year=cy)
+                if inf2 and d1 and d2 and d2 < d1:
+                    d2 = partner.resolve(d1.year) if partner.resolve(d1.year) and partner.resolve(d1.year) >= d1 else d2
+            if e.precision == "day" or partner.precision != "month" or _kind_for(text, e, e.end, label)[0]:
+                out.append(_deadline(doc, e, d1, "start", inf1))
+                kind2, _ = _kind_for(text, partner, partner.end, "")
+                out.append(_deadline(doc, partner, d2, "range_end", inf2, action_from=partner.end))
+            continue
+        kind, marker = _kind_for(text, e, e.end, label)
+        if kind is None and e.precision == "fuzzy" and e.year is not None and ref.date is not None:
+            # "2021年底，出口退税审批平均2个工作日办结" (seed 004): a target after the document date;
+            # "2019年上半年进出口增幅" (seed 000) lies before it and is a statistic.
+            target = e.resolve()
+            if target is not None and target >= ref.date:
+                kind = "due_by"
+        if kind is None:
+            if e.precision != "day":
+                continue  # "2019年上半年进出口…", "2019年9月，国务院…": not deadlines
+            kind = "on_date"
+        day, inferred = _infer(e, ref, text, first=(kind == "start"), context_year=cy)
+        if marker and marker in r["statistic_markers"] and day and ref.date and day < ref.date:
+            continue  # "截至2018年底，全省…": a statistics cut-off
+        if kind == "due_by" and ref.trusted and day and (ref.date - day).days > r["past_condition_days"]:
+            continue  # "2000年底前建成的老旧小区": a condition on the past
+        if kind == "on_date" and ref.trusted and day == ref.date:
+            continue  # a stamp of the document's own date ("政策解读 2025-05-30")
+        span_end = e.end
+        due = _starts_with_any(_after(text, e.end), r["due_after"]) if kind == "due_by" else None
+        start_w = "起" if kind == "start" and _after(text, e.end).startswith("起") else None
+        extra = due or start_w
+        if extra and text[e.end : e.end + len(extra)] == extra:
+            span_end = e.end + len(extra)
+        out.append(_deadline(doc, e, day, kind, inferred, span_end=span_end))
+    return out
+
+
+def _context_years(dates: list[DateExpr]) -> list[int | None]:
+    """For each date, the explicit year of the nearest date before it (for undated digests)."""
+    out: list[int | None] = []
+    last: int | None = None
+    for e in dates:
+        out.append(last)
+        if e.year is not None:
+            last = e.year
+    return out
+
+
+def _is_own_label(label: str) -> bool:
+    r = _rules()
+    if not label or any(label.endswith(x) for x in r["start_labels"] + r["due_labels"]):
+        return False
+    return any(label.endswith(x) for x in r["own_date_labels"])
+
+
+def _deadline(doc: Document, e: DateExpr, day: dt.date | None, kind: str, inferred: bool,
+              span_end: int | None = None, action_from: int | None = None) -> Deadline:
+    end = span_end if span_end is not None else e.end
+    d = Deadline(text=doc.text[e.start : end], start=e.start, end=end,
+                 date=day.isoformat() if day else None, kind=kind, year_inferred=inferred)
+    if day is None and e.year is None:
+        d.warnings.append(f"{d.text}: no year in the text and no document date to infer it from")
+    d.actor = find_actor(doc.text, e.start, end)
+    d.action = find_action(doc.text, e.start, action_from or end)
+    return d
+
+
+def _recurring(doc: Document) -> list[Deadline]:
+    r = _rules()
+    verbs = r["recurrence_verbs"]
+    out: list[Deadline] = []
+    for m in _patterns()["recurrence"].finditer(doc.text):
+        unit = r["recurrence_units"][m["u"]]
+        rec: str | None = None
+        if unit == "yearly" and m["m"]:
+            month = int(cn_number(m["m"]) or 0)
+            if m["d"]:
+                rec = f"yearly:{month:02d}-{int(cn_number(m['d']) or 0):02d}"
+            elif m["mp"]:
+                part = r["month_parts"][m["mp"]]
+                last = calendar.monthrange(2001, month)[1]  # a common year: "每年2月底" is 02-28
+                rec = f"yearly:{month:02d}-{last if part == 'end' else int(part):02d}"
+            else:
+                rec = f"yearly:{month:02d}"
+        elif unit == "yearly" and m["fz"]:
+            rec = f"yearly:{r['fuzzy_periods'][m['fz']]}"
+        elif unit == "monthly" and m["d2"]:
+            rec = f"monthly:{int(cn_number(m['d2']) or 0):02d}"
+        elif unit in ("monthly", "quarterly", "half-yearly") and m["end"] in ("末", "底", "结束前"):
+            rec = f"{unit}:end"
+        elif unit in ("quarterly", "half-yearly", "monthly"):
+            window = doc.text[m.end() : m.end() + 10]
+            if unit == "half-yearly" or any(v in window for v in verbs):
+                rec = unit
+        if rec is None:
+            continue
+        d = Deadline(text=m.group(), start=m.start(), end=m.end(), recurrence=rec, kind="recurring")
+        d.actor = find_actor(doc.text, m.start(), m.end())
+        d.action = find_action(doc.text, m.start(), m.end())
+        out.append(d)
+    return out
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _period_due(anchor_day: dt.date, value: float, unit: str, warnings: list[str], holidays) -> dt.date | None:
+    if value != int(value):
+        return None
+    n = int(value)
+    if unit == "workday":
+        return add_workdays(anchor_day, n, holidays=holidays, warnings=warnings)
+    if unit == "day":
+        return anchor_day + dt.timedelta(days=n)
+    if unit == "week":
+        return anchor_day + dt.timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(anchor_day, n)
+    if unit == "year":
+        return _add_months(anchor_day, 12 * n)
+    return None
+
+
+def _periods(doc: Document, dates: list[DateExpr], ref: ReferenceDate, taken, holidays) -> list[Deadline]:
+    r = _rules()
+    text = doc.text
+    out: list[Deadline] = []
+    prefix_words = r["period_prefixes"]
+    for m in _patterns()["period"].finditer(text):
+        if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+            continue
+        unit = r["period_units"][m["u"]]
+        value = cn_number(m["n"])
+        if not value:
+            continue
+        before = _before(text, m.start(), 6)
+        prefix = _ends_with_any(before, prefix_words)
+        after_word = _starts_with_any(_after(text, m.end(), 4), r["period_after_words"])
+        if _ends_with_any(before, r["period_skip_before"]):
+            continue
+        if not (m["suf"] or prefix or after_word or unit in r["period_always"]):
+            continue
+        if m["suf"] and unit == "year" and _ends_with_any(before, r["period_lookback"]):
+            continue  # "近三年内未发生…": a look-back condition
+        if value == 0.5 and unit in ("year", "month"):
+            value, unit = (6, "month") if unit == "year" else (15, "day")
+        start = m.start()
+        if prefix in ("有效期", "有效期为", "为期", "试行期", "试行期为", "试行", "暂行", "暂定"):
+            # keep the word that says what the period is: "有效期3年"
+            ps = text.rfind(prefix, max(0, m.start() - 8), m.start())
+            if ps >= 0 and not text[ps + len(prefix) : m.start()].strip(" 为"):
+                start = ps if prefix.startswith(("有效期", "暂定")) else m.start()
+        end = m.end()
+        if after_word == "有效期" and text[end : end + 3] == "有效期":
+            end += 3  # "暂定三年有效期"
+        d = Deadline(text=text[start:end], start=start, end=end,
+                     duration=Duration(float(value) if value != int(value) else int(value), unit), kind="period")
+        _anchor(doc, d, m.start(), dates, ref, holidays)
+        d.actor = find_actor(text, start, end)
+        d.action = find_action(text, start, end)
+        out.append(d)
+    return out
+
+
+def _anchor(doc: Document, d: Deadline, pos: int, dates: list[DateExpr], ref: ReferenceDate, holidays) -> None:
+    """Fill ``anchor`` (the event counted from) and, when it has a date, the due date."""
+    r = _rules()
+    text = doc.text
+    cs = max(text.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
+    head = text[cs:pos].rstrip()
+    marker = _ends_with_any(head, r["anchor_markers"])
+    if not marker:
+        return
+    # the anchor starts after the last preposition/modal of the clause
+    cut = 0
+    for w in ("自", "从", "在", "于", "应当", "应", "须", "需", "要", "并", "可"):
+        i = head.rfind(w, 0, len(head) - len(marker))
+        if i >= 0 and i + len(w) > cut:
+            cut = i + len(w)
+    anchor = _patterns()["enumerator"].sub("", head[cut:]).strip()
+    if not anchor or len(anchor) > 40:
+        return
+    d.anchor = anchor
+    if marker == "前" or d.duration is None:
+        return
+    anchor_start = pos - len(head) + cut
+    base: dt.date | None = None
+    for e in dates:
+        if anchor_start <= e.start and e.end <= pos:
+            base, inferred = _infer(e, ref, text)
+            d.year_inferred = inferred
+    if base is None and any(w in anchor for w in r["anchor_own_date"]) and ref.date is not None:
+        base = ref.date
+    if base is not None:
+        due = _period_due(base, d.duration.value, d.duration.unit, d.warnings, holidays)
+        d.date = due.isoformat() if due else None
+
+
+def extract_deadlines(doc: Document, holidays=None) -> Document:
+    """Fill ``doc.deadlines``; warnings (e.g. no holiday calendar for 2027) also go to ``doc.warnings``."""
+    holidays = holidays if holidays is not None else calendar_from_env()
+    dates = find_dates(doc.text)
+    ref = reference_date(doc, dates)
+    recurring = _recurring(doc)
+    taken = [(d.start, d.end) for d in recurring]
+    dated = _dated_deadlines(doc, dates, ref, taken)
+    # every date expression blocks the period reader: "8月30日内" is a date, not "30日内"
+    taken_all = taken + [(e.start, e.end) for e in dates]
+    periods = _periods(doc, dates, ref, taken_all, holidays)
+    found = sorted(recurring + dated + periods, key=lambda d: (d.start, d.end))
+    for d in found:
+        if doc.clauses:
+            c = doc.clause_at(d.start)
+            d.clause = c.id if c else None
+        for w in d.warnings:
+            if w not in doc.warnings:
+                doc.warnings.append(w)
+    doc.deadlines = found
+    return doc
+
+
+__all__ = ["ROLL_OVER_DAYS", "ReferenceDate", "extract_deadlines", "find_action", "find_actor", "reference_date"]

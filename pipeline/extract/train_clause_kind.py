@@ -1,0 +1,173 @@
+"""Train the clause-kind classifier: ``python -m pipeline.extract.train_clause_kind``.
+
+Examples come from the gold files in ``corpora/gold/clauses`` of TRAIN-split
+documents and of annotated documents outside the split. TEST-split documents
+are never read here. Each gold quote is located in the ingested text and
+mapped to the clause the segmenter produces there, so the model learns on
+exactly the spans (and heading contexts) it will see at run time.
+
+Writes ``models/clause_kind/model.skops`` (skops, never pickle) and
+``models/clause_kind/meta.json`` (data hash, documents, label set and counts,
+grouped cross-validation scores, library versions).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from pipeline.eval.gold import GOLD_DIR, ROOT, load_document, load_gold, load_split, locate
+from pipeline.extract.clause_kind import META_PATH, MODEL_PATH, labels, model_input
+from pipeline.extract.clauses import segment
+
+# Annotated documents outside corpora/split.yaml (id -> path relative to the repo root).
+_REAL = "../shared/corpus/real/"
+EXTRA_DOCS: dict[str, str] = {
+    doc_id: f"{_REAL}{doc_id}.txt"
+    for doc_id in (
+        "chengdu_hitech_new_economy_enterprise_registration_notice_2018",
+        "shenzhen_new_materials_special_fund_performance_data_notice_2017",
+        "guangzhou_graduate_startup_subsidies_guide_2025",
+        "guangzhou_degree_talent_hukou_application_guide_2026",
+        "guangzhou_pension_eligibility_certification_notice_2025",
+        "changshun_county_poverty_targets_and_work_plan_2017",
+        "sc_gov_website_intensification_pilot_plan_2018",
+    )
+}
+
+
+def training_docs() -> dict[str, Path]:
+    """Train-split docs plus annotated extra docs; test docs are excluded by construction."""
+    test = set(load_split("test"))
+    docs = dict(load_split("train"))
+    for doc_id, rel in EXTRA_DOCS.items():
+        if doc_id not in test:
+            docs[doc_id] = (ROOT / rel).resolve()
+    return {k: v for k, v in docs.items() if k not in test}
+
+
+def examples_for(doc_id: str, path: Path) -> list[tuple[list[str], str]]:
+    """(model input row, gold kind) for each gold clause of one document."""
+    gold = load_gold("clauses", doc_id)
+    if not gold or not path.exists():
+        return []
+    doc = load_document(path)
+    raw = segment(doc.text)
+    out: list[tuple[list[str], str]] = []
+    seen: set[int] = set()
+    for item in gold.get("clauses", []):
+        span = locate(doc.text, item["text"], item.get("occurrence", 0))
+        if span is None:
+            continue
+        for i, r in enumerate(raw):
+            if r.start <= span[0] < r.end:
+                if i not in seen:
+                    seen.add(i)
+                    out.append((model_input(doc.text[r.start : r.end], r.context), item["kind"]))
+                break
+    return out
+
+
+def build_estimator(seed: int = 0) -> Any:
+    """char 1–3-gram TF-IDF of the clause + 1–2-grams of its headings → logistic regression."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    features = ColumnTransformer(
+        [
+            ("text", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=1), 0),
+            ("context", TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True, min_df=1), 1),
+        ]
+    )
+    clf = LogisticRegression(C=20.0, class_weight="balanced", max_iter=3000, random_state=seed)
+    return Pipeline([("features", features), ("clf", clf)])
+
+
+def data_hash(doc_ids: list[str]) -> str:
+    h = hashlib.sha256()
+    for doc_id in sorted(doc_ids):
+        path = GOLD_DIR / "clauses" / f"{doc_id}.yaml"
+        if path.exists():
+            h.update(doc_id.encode())
+            h.update(path.read_bytes())
+    h.update((ROOT / "pipeline" / "data" / "clause_kinds.yaml").read_bytes())
+    return h.hexdigest()[:16]
+
+
+def train(out_model: Path = MODEL_PATH, out_meta: Path = META_PATH, folds: int = 5) -> dict[str, Any]:
+    import numpy as np
+    import sklearn
+    import skops
+    import skops.io as sio
+    from sklearn.metrics import accuracy_score, f1_score
+    from sklearn.model_selection import GroupKFold
+
+    docs = training_docs()
+    rows: list[list[str]] = []
+    y: list[str] = []
+    groups: list[str] = []
+    for doc_id, path in docs.items():
+        for row, kind in examples_for(doc_id, path):
+            rows.append(row)
+            y.append(kind)
+            groups.append(doc_id)
+    unknown = sorted(set(y) - set(labels()))
+    if unknown:
+        raise SystemExit(f"gold kinds not in clause_kinds.yaml: {unknown}")
+    X = np.array(rows, dtype=object)
+    yy = np.array(y)
+
+    # grouped CV: a document's clauses never sit on both sides of a fold
+    n_groups = len(set(groups))
+    cv: dict[str, Any] = {}
+    if n_groups >= 2:
+        pred = np.empty(len(yy), dtype=object)
+        for tr, te in GroupKFold(n_splits=min(folds, n_groups)).split(X, yy, groups):
+            est = build_estimator().fit(X[tr], yy[tr])
+            pred[te] = est.predict(X[te])
+        cv = {
+            "folds": min(folds, n_groups),
+            "grouped_by": "document",
+            "macro_f1": round(float(f1_score(yy, pred, average="macro")), 4),
+            "accuracy": round(float(accuracy_score(yy, pred)), 4),
+        }
+
+    model = build_estimator().fit(X, yy)
+    out_model.parent.mkdir(parents=True, exist_ok=True)
+    sio.dump(model, out_model)
+    meta = {
+        "model": "clause_kind",
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "data_version": data_hash(list(docs)),
+        "documents": sorted(set(groups)),
+        "n_examples": len(yy),
+        "label_set": list(labels()),
+        "label_counts": dict(sorted(Counter(y).items())),
+        "classes": [str(c) for c in model.classes_],
+        "cv_on_train": cv,
+        "untrusted_types": sorted(sio.get_untrusted_types(file=out_model)),
+        "versions": {"scikit-learn": sklearn.__version__, "skops": skops.__version__},
+        "command": "python -m pipeline.extract.train_clause_kind",
+    }
+    out_meta.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=MODEL_PATH, help="model file (.skops)")
+    ap.add_argument("--meta", type=Path, default=META_PATH, help="metadata file (.json)")
+    args = ap.parse_args(argv)
+    meta = train(args.out, args.meta)
+    print(json.dumps({k: meta[k] for k in ("data_version", "n_examples", "label_counts", "cv_on_train")}, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

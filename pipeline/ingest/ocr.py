@@ -1,0 +1,146 @@
+"""OCR for scanned PDF pages and images, with rapidocr-onnxruntime.
+
+rapidocr ships its PP-OCRv4 detection/recognition and direction-classifier
+ONNX models inside the wheel (``rapidocr_onnxruntime/models``) and has no
+download code path: :func:`engine` checks the models are there and fails
+with :class:`OcrUnavailableError` otherwise, so nothing is ever fetched at
+run time. Loading the three models takes about a second, so the engine is
+created once per process and shared.
+
+OCR returns text lines with boxes; they go through the same geometry as a
+PDF text layer (``pdf_layout``) to become paragraphs. A block's confidence
+is the mean score of its lines.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import Limits
+from pipeline.errors import CorruptFileError, OcrUnavailableError, ResourceLimitError
+from pipeline.ingest.builder import DocumentBuilder
+from pipeline.ingest.pdf_layout import Line, drop_cjk_spaces, paragraphs, reading_order
+from pipeline.model import BlockKind, Document, Source
+
+_ENGINE: Any = None
+_LOCK = threading.Lock()
+MODEL_FILES = ("ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_rec_infer.onnx", "ch_ppocr_mobile_v2.0_cls_infer.onnx")
+
+
+def model_dir() -> Path:
+    import rapidocr_onnxruntime
+
+    return Path(rapidocr_onnxruntime.__file__).resolve().parent / "models"
+
+
+def engine(name: str = "-") -> Any:
+    """The shared RapidOCR engine, loaded from the models bundled in the wheel."""
+    global _ENGINE
+    if _ENGINE is not None:
+        return _ENGINE
+    with _LOCK:
+        if _ENGINE is None:
+            try:
+                from rapidocr_onnxruntime import RapidOCR
+            except ImportError as exc:
+                raise OcrUnavailableError(name, f"rapidocr-onnxruntime cannot be imported ({exc})") from None
+            missing = [f for f in MODEL_FILES if not (model_dir() / f).is_file()]
+            if missing:
+                raise OcrUnavailableError(name, f"OCR model files are missing from {model_dir()}: {missing}")
+            _ENGINE = RapidOCR()
+    return _ENGINE
+
+
+def ocr_lines(image: Any, scale: float, name: str = "-") -> list[Line]:
+    """OCR a PIL image; line boxes are divided by ``scale`` (pixels per point) into points."""
+    import numpy as np
+
+    result, _ = engine(name)(np.asarray(image.convert("RGB")))
+    lines: list[Line] = []
+    for box, text, score in result or []:
+        text = drop_cjk_spaces(str(text).strip())
+        if not text:
+            continue
+        xs = [p[0] / scale for p in box]
+        ys = [p[1] / scale for p in box]
+        top, bottom = min(ys), max(ys)
+        # a detected box is taller than the glyphs; its height stands in for the font size
+        lines.append(Line(text, min(xs), max(xs), top, bottom, (bottom - top) * 0.8, score=float(score)))
+    return lines
+
+
+def _too_big(width_px: float, height_px: float, limits: Limits) -> bool:
+    return width_px * height_px > limits.max_page_pixels
+
+
+def ocr_pdf_page(page: Any, page_no: int, limits: Limits, name: str, warnings: list[str]) -> list[Line]:
+    """Render one pdfium page at ``limits.ocr_dpi`` and OCR it; skip (with a warning) pages over
+    the pixel budget — a 200×200-inch page at 200 dpi would be 6 GB of bitmap."""
+    scale = limits.ocr_dpi / 72.0
+    width, height = page.get_size()
+    if _too_big(width * scale, height * scale, limits):
+        warnings.append(
+            f"page {page_no}: not OCR'd, rendering at {limits.ocr_dpi} dpi needs "
+            f"{int(width * scale) * int(height * scale)} pixels, over the {limits.max_page_pixels} limit"
+        )
+        return []
+    import pypdfium2.raw as raw
+
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+        w_px, h_px = obj.get_px_size()
+        if _too_big(w_px, h_px, limits):
+            warnings.append(
+                f"page {page_no}: not OCR'd, an embedded image of {w_px}x{h_px} pixels is over the "
+                f"{limits.max_page_pixels} limit"
+            )
+            return []
+    bitmap = page.render(scale=scale)
+    image = bitmap.to_pil()
+    try:
+        return ocr_lines(image, scale, name)
+    finally:
+        bitmap.close()
+
+
+def read_image(path: Path, source: Source, limits: Limits) -> Document:
+    """OCR a .png/.jpg scan into a Document (every block ``ocr=True``)."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    name = source.display_name
+    fmt = (source.format or Path(path).suffix.lstrip(".")).upper()
+    try:
+        with Image.open(path) as probe:
+            width, height = probe.size
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+        raise CorruptFileError(name, str(exc), fmt=fmt) from None
+    if _too_big(width, height, limits):
+        raise ResourceLimitError(
+            name, f"image is {width}x{height} pixels, over the {limits.max_page_pixels}-pixel limit"
+        )
+    try:
+        with Image.open(path) as img:
+            img.load()
+            image = ImageOps.exif_transpose(img).convert("RGB")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise CorruptFileError(name, f"cannot decode: {exc}", fmt=fmt) from None
+    # pixels → points at the image's own dpi (72 if unknown); only ratios matter downstream
+    lines = ocr_lines(image, 1.0, name)
+    builder = DocumentBuilder(source, rejoin=False)
+    for para in paragraphs([(1, reading_order(lines))]):
+        score = para.score
+        builder.add(
+            BlockKind.HEADING if para.heading else BlockKind.PARAGRAPH,
+            para.text,
+            page=1,
+            ocr=True,
+            confidence=round(score, 4) if score is not None else None,
+        )
+    doc = builder.build()
+    if not doc.text:
+        doc.warnings.append(f"{name}: OCR found no text in the image")
+    return doc
+
+
+__all__ = ["engine", "model_dir", "ocr_lines", "ocr_pdf_page", "read_image"]

@@ -1,0 +1,237 @@
+"""PDF: the text layer with pypdfium2, tables with pdfplumber, scans with OCR.
+
+Why two libraries: pdfium (C++) walks a page's glyphs an order of magnitude
+faster than pdfminer under pdfplumber (``make bench`` measures it on a
+generated 50-page Chinese document, see benchmarks/README.md), but
+pdfplumber's ruling-line table finder is what turns a bordered 申报表 into
+rows and cells. So pdfium reads every page, and pdfplumber is opened only
+for the pages that draw enough lines and rectangles to hold a table.
+
+Glyph positions, not pdfium's own text with its ``\\r\\n`` per line, decide
+lines, columns and paragraphs (``pdf_layout``): a paragraph of a 公文 wraps
+every ~28 characters and often crosses a page. Page numbers (``— 3 —``) and
+running headers are recognised by their place in the top or bottom band of
+the page and handed to the builder as furniture. Pages with no text layer
+go to OCR (``ocr.py``).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from pipeline.config import Limits
+from pipeline.errors import CorruptFileError, EncryptedFileError, ResourceLimitError
+from pipeline.ingest.builder import DocumentBuilder, join_rules
+from pipeline.ingest.pdf_layout import Char, Line, chars_to_lines, drop_cjk_spaces, paragraphs, reading_order
+from pipeline.model import BlockKind, Document, Source
+
+# A page with fewer real characters than this and an image on it is a scan (a scanner may
+# stamp a page number or a Bates number into the text layer).
+MIN_TEXT_CHARS = 10
+# Ruling lines/rectangles on a page before pdfplumber is asked to look for a table
+# (the red rule under a 红头 banner and an underline are one or two paths).
+MIN_TABLE_PATHS = 6
+# Bands of the page height where page numbers and running headers live. 公文 (GB/T 9704)
+# put the page number 7 mm below the type area, ~28 mm above the bottom edge of A4.
+TOP_BAND = 0.10
+BOTTOM_BAND = 0.88
+
+
+def _open(path: Path, name: str) -> Any:
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code in (4, 6):  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY
+            raise EncryptedFileError(name, fmt="PDF") from None
+        raise CorruptFileError(name, str(exc).strip().rstrip("."), fmt="PDF") from None
+
+
+def _check_tail(path: Path, name: str) -> None:
+    """A PDF ends with ``%%EOF``; a download cut short does not, and pdfium would quietly
+    rebuild what it can and lose the missing pages."""
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+        fh.seek(max(0, size - 2048))
+        tail = fh.read()
+    if b"%PDF-" not in head:
+        raise CorruptFileError(name, "no %PDF- header", fmt="PDF")
+    if b"%%EOF" not in tail:
+        raise CorruptFileError(name, "no %%EOF marker at the end: the file was cut short", fmt="PDF")
+
+
+# ----- glyphs of one page ------------------------------------------------------------------
+def page_chars(page: Any, textpage: Any) -> list[Char]:
+    """Every glyph with its loose box (font ascent..descent), top-down coordinates in points."""
+    import pypdfium2.raw as raw
+
+    tp = textpage.raw
+    n = raw.FPDFText_CountChars(tp)
+    left, bottom, right, top = page.get_cropbox()
+    rect = raw.FS_RECTF()
+    out: list[Char] = []
+    for i in range(n):
+        code = raw.FPDFText_GetUnicode(tp, i)
+        if code < 0x20 or code in (0xFFFE, 0xFFFF) or raw.FPDFText_IsGenerated(tp, i) == 1:
+            continue
+        if not raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect)):
+            continue
+        size = raw.FPDFText_GetFontSize(tp, i) or (rect.top - rect.bottom)
+        out.append(
+            Char(chr(code), rect.left - left, rect.right - left, top - rect.top, top - rect.bottom,
+                 max(float(size), 1.0))
+        )
+    return out
+
+
+def _count_objects(page: Any, kind: int) -> int:
+    """Page objects of one type. The top level is counted with raw calls (a text page has
+    thousands of glyph runs and the wrapper objects cost more than the count); form
+    XObjects, where some producers put whole tables or scans, are walked only if present."""
+    import pypdfium2.raw as raw
+
+    handle = page.raw
+    count = raw.FPDFPage_CountObjects(handle)
+    types = [raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(handle, i)) for i in range(count)]
+    if raw.FPDF_PAGEOBJ_FORM in types:
+        return sum(1 for _ in page.get_objects(filter=(kind,), max_depth=3))
+    return types.count(kind)
+
+
+def _table_lines(plumber_page: Any) -> list[Line]:
+    """Bordered tables pdfplumber finds on the page, as flow items with rows."""
+    out: list[Line] = []
+    for table in plumber_page.find_tables():
+        rows = [[drop_cjk_spaces((cell or "").replace("\n", "")) for cell in row] for row in table.extract()]
+        rows = [r for r in rows if any(c.strip() for c in r)]
+        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue
+        x0, top, x1, bottom = table.bbox
+        out.append(Line("", x0, x1, top, bottom, 10.0, rows=rows))
+    return out
+
+
+def _inside(ch: Char, boxes: list[Line]) -> bool:
+    cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+    return any(b.x0 - 1 <= cx <= b.x1 + 1 and b.top - 1 <= cy <= b.bottom + 1 for b in boxes)
+
+
+# ----- page numbers and running headers by position ---------------------------------------
+def _furniture(pages: list[tuple[int, float, list[Line]]]) -> dict[int, list[tuple[BlockKind, Line]]]:
+    """Lines in the top/bottom band that are page numbers or repeat on other pages."""
+    rules = join_rules()
+    keyed: dict[tuple[str, str], set[int]] = defaultdict(set)
+    band: list[tuple[int, str, Line]] = []
+    for page, height, lines in pages:
+        for ln in lines:
+            if ln.rows is not None or len(ln.text) > 60:
+                continue
+            where = "top" if ln.bottom <= TOP_BAND * height else "bottom" if ln.top >= BOTTOM_BAND * height else ""
+            if where:
+                band.append((page, where, ln))
+                keyed[(where, re.sub(r"[0-9]+", "#", ln.text.replace(" ", "")))].add(page)
+    found: dict[int, list[tuple[BlockKind, Line]]] = defaultdict(list)
+    for page, where, ln in band:
+        text = ln.text.strip()
+        number = rules.page_number.match(text) or rules.bare_page_number.match(text)
+        repeated = len(keyed[(where, re.sub(r"[0-9]+", "#", text.replace(" ", "")))]) >= 2
+        if number or repeated:
+            found[page].append((BlockKind.HEADER if where == "top" else BlockKind.FOOTER, ln))
+    return found
+
+
+# ----- the reader -----------------------------------------------------------------------------
+def read_pdf(path: Path, source: Source, limits: Limits) -> Document:
+    """Read a PDF: text-layer pages by geometry, scanned pages by OCR, tables by pdfplumber."""
+    path = Path(path)
+    name = source.display_name
+    _check_tail(path, name)
+    pdf = _open(path, name)
+    plumber = None
+    warnings: list[str] = []
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise CorruptFileError(name, "no pages", fmt="PDF")
+        if count > limits.max_pages:
+            raise ResourceLimitError(
+                name, f"{count} pages, over the {limits.max_pages}-page limit (raise POLICYLENS_MAX_PAGES)"
+            )
+        import pypdfium2.raw as raw
+
+        pages: list[tuple[int, float, list[Line]]] = []
+        ocr_pages = 0
+        for index in range(count):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            chars = page_chars(page, textpage)
+            height = page.get_height()
+            real = sum(1 for c in chars if not c.text.isspace())
+            if real < MIN_TEXT_CHARS and _count_objects(page, raw.FPDF_PAGEOBJ_IMAGE):
+                from pipeline.ingest.ocr import ocr_pdf_page
+
+                ocr_pages += 1
+                lines = ocr_pdf_page(page, index + 1, limits, name, warnings)
+            else:
+                tables: list[Line] = []
+                if _count_objects(page, raw.FPDF_PAGEOBJ_PATH) >= MIN_TABLE_PATHS:
+                    import pdfplumber
+
+                    plumber = plumber or pdfplumber.open(str(path))
+                    tables = _table_lines(plumber.pages[index])
+                    if tables:
+                        chars = [c for c in chars if not _inside(c, tables)]
+                lines = chars_to_lines(chars) + tables
+            textpage.close()
+            page.close()
+            pages.append((index + 1, height, lines))
+    finally:
+        if plumber is not None:
+            plumber.close()
+        pdf.close()
+    if ocr_pages and all(not lines for _, _, lines in pages) and warnings:
+        raise ResourceLimitError(name, "; ".join(warnings))
+    return _build(source, pages, warnings)
+
+
+def _build(source: Source, pages: list[tuple[int, float, list[Line]]], warnings: list[str]) -> Document:
+    furniture = _furniture(pages)
+    ordered: list[tuple[int, list[Line]]] = []
+    for page, _, lines in pages:
+        skip = {id(ln) for _, ln in furniture.get(page, [])}
+        ordered.append((page, reading_order([ln for ln in lines if id(ln) not in skip])))
+    builder = DocumentBuilder(source, rejoin=False)
+    paras = paragraphs(ordered)
+    by_page: dict[int, list] = defaultdict(list)
+    for para in paras:
+        by_page[para.page].append(para)
+    for page, _, _ in pages:
+        if page > 1:
+            builder.page_break()
+        for kind, ln in furniture.get(page, []):
+            builder.add_furniture(kind, ln.text, page=page)
+        for para in by_page.get(page, []):
+            if para.table is not None:
+                builder.add_table(para.table, page=page)
+                continue
+            score = para.score
+            builder.add(
+                BlockKind.HEADING if para.heading else BlockKind.PARAGRAPH,
+                para.text,
+                page=page,
+                ocr=score is not None,
+                confidence=round(score, 4) if score is not None else None,
+            )
+    doc = builder.build()
+    doc.warnings.extend(warnings)
+    return doc
+
+
+__all__ = ["page_chars", "read_pdf"]

@@ -1,0 +1,7 @@
+"""Notice -> checklist (rubric): compile, save as YAML, load with validation."""
+
+from pipeline.rubric.compiler import compile_rubric
+from pipeline.rubric.io import dump_rubric, load_rubric
+from pipeline.rubric.schema import CHECK_TYPES, Rubric, RubricItem, validate_rubric
+
+__all__ = ["compile_rubric", "load_rubric", "dump_rubric", "Rubric", "RubricItem", "validate_rubric", "CHECK_TYPES"]

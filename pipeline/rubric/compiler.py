@@ -1,0 +1,575 @@
+"""Compile a notice (申报通知) into a checklist, from the notice's own words.
+
+Nothing here knows the seed notice: the compiler reads the conventions 公文
+notices use to say what a dossier must contain, as listed in
+``pipeline/data/rubric_rules.yaml``:
+
+* a materials part ("三、申报材料" + （一）…（五）, or "提交下列材料：（一）…", or
+  an inline "填报《…表》（详见附件2）"): each numbered item is a material;
+* "X包括A，B，C" inside a material: A, B, C are its parts — materials when
+  their names say they are documents (…表/…报告/…计划), else plan sections;
+* "其中，X部分包括…；Y部分要求…": sub-requirements of section X and Y, one per
+  enumerated phrase; "要说明…" explains a requirement, and its 有无/是否
+  questions become requirements of their own;
+* a year range "（2019年-2021年）" becomes a year-coverage requirement, and
+  requirement wording maps to a content check by the rules file.
+
+Every item keeps the notice's wording as its name and its offsets in the
+notice as provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pipeline.data import load_data
+from pipeline.model import Document
+from pipeline.rubric.schema import Rubric, RubricItem, validate_rubric
+
+CN_NUM = "一二三四五六七八九十"
+ITEM_NUMBER = re.compile(rf"^\s*(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|[{CN_NUM}]{{1,3}}、|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+TOP_HEADING = re.compile(rf"^\s*(?:[{CN_NUM}]{{1,3}}、|第[{CN_NUM}]{{1,3}}[章条部分])")
+YEAR_RANGE = re.compile(r"[（(]?\s*((?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年?\s*[)）]?")
+ATTACHMENT = re.compile(r"[（(]\s*(?:详?见|参见)?\s*(附件|附表)\s*(\d*)\s*[)）]")
+DOC_SUFFIX = re.compile(
+    r"(?:表|书|报告|计划|方案|清单|名单|证明|材料|文件|函|复印件|扫描件|说明|承诺书|合同|证书|执照|请示|意见|报表|资料|照片|凭证)$"
+)
+PAREN = re.compile(r"[（(][^（）()]*[)）]")
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+
+    def text(self, full: str) -> str:
+        return full[self.start : self.end]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, Any]:
+    rules = load_data("rubric_rules.yaml")
+    rules["_checks"] = [(re.compile(r["match"]), r) for r in rules["checks"]]
+    rules["_slugs"] = [(re.compile(r["match"]), r) for r in rules["slugs"]]
+    return rules
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, dict[str, dict[str, Any]]]:
+    return load_data("section_synonyms.yaml")
+
+
+def compile_rubric(notice: str | Path | Document) -> Rubric:
+    """The checklist of materials, plan sections and sub-requirements a notice asks for."""
+    from pipeline.check.plan_parser import load_document
+
+    doc = load_document(notice)
+    builder = _Builder(doc.text)
+    builder.run()
+    rubric = Rubric(items=builder.items, source=doc.source.path, sha256=doc.source.sha256, title=_title(doc.text))
+    return validate_rubric(rubric, doc.source.path)
+
+
+def _title(text: str) -> str | None:
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()[:80]
+    return None
+
+
+# ---------------------------------------------------------------- text helpers
+def strip_span(text: str, start: int, end: int, chars: str = " \t\n，。；;、,.：:") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def split_spans(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
+    """Split text[start:end] on any char of ``seps`` outside brackets, as stripped spans."""
+    out: list[tuple[int, int]] = []
+    depth = 0
+    piece = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "（(《【“":
+            depth += 1
+        elif ch in "）)》】”":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in seps:
+            s, e = strip_span(text, piece, i)
+            if e > s:
+                out.append((s, e))
+            piece = i + 1
+    s, e = strip_span(text, piece, end)
+    if e > s:
+        out.append((s, e))
+    return out
+
+
+def enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Items of "A、B、C及D等…": split on 、 (and ，), then the last item on 及/以及/和.
+
+    The last item is split on a conjunction only when both sides look like
+    list items of the same size as the others: "配套政策及重点项目" splits,
+    "外贸进出口规模及增幅" (one item) and "本地商务和财政部门…证明材料" do not.
+    """
+    s, e = strip_span(text, start, end)
+    # drop a trailing "等" / "等具体量化指标" / "等方面情况" tail
+    m = re.search(r"等[^、，,；;]{0,12}$", text[s:e])
+    if m and m.start() > 0:
+        e = s + m.start()
+    parts = split_spans(text, s, e, "、，,")
+    if not parts:
+        return []
+    # a shared attribute after the last item: "A、B和C的金额及用途" -> A, B, C
+    if len(parts) >= 2:
+        ls, le = parts[-1]
+        i = text.rfind("的", ls, le)
+        if i > ls + 1 and le - i - 1 <= 6:
+            parts[-1] = (ls, i)
+    last_s, last_e = parts[-1]
+    seg = text[last_s:last_e]
+    m = None
+    for cm in re.finditer(r"以及|及|和|与", seg):
+        m = cm
+    if m is not None:
+        left, right = seg[: m.start()], seg[m.end() :]
+        others = [b - a for a, b in parts[:-1]] or [len(left)]
+        typical = sorted(others)[len(others) // 2]
+        lw, rw = len(PAREN.sub("", left)), len(PAREN.sub("", right))
+        balanced = rw <= 2 * lw + 2 and lw <= 2 * rw + 2
+        if lw >= 3 and 3 <= rw <= max(2 * typical, 6) and balanced:
+            parts[-1:] = [(last_s, last_s + m.start()), (last_s + m.end(), last_e)]
+    return [p for p in parts if p[1] > p[0]]
+
+
+def clean_name(name: str) -> str:
+    """The notice's wording without attachment pointers and trailing punctuation."""
+    name = ATTACHMENT.sub("", name)
+    name = re.sub(r"^(?:其中|另外|此外)[，,]", "", name)
+    return name.strip(" ，。；、：:")
+
+
+def core(name: str) -> str:
+    """Name without brackets, 《》, years and filler words, for matching."""
+    n = PAREN.sub("", name)
+    n = re.sub(r"[《》“”\"']", "", n)
+    n = re.sub(r"(?:19|20)\d\d\s*年?", "", n)
+    n = re.sub(r"(?:内容|部分|方面|章节|情况)$", "", n)
+    return n.strip()
+
+
+def match_canonical(name: str, group: str) -> str | None:
+    """Key in section_synonyms.yaml whose label or synonym the name contains (longest wins)."""
+    c = core(name)
+    best: tuple[int, str] | None = None
+    for key, entry in _synonyms()[group].items():
+        for syn in [entry["label"], *entry["synonyms"]]:
+            if syn and (syn in c or (len(c) >= 2 and c in syn and len(c) >= len(syn) - 2)):
+                if best is None or len(syn) > best[0]:
+                    best = (len(syn), key)
+    return best[1] if best else None
+
+
+def years_in(name: str) -> list[int]:
+    m = YEAR_RANGE.search(name)
+    if not m:
+        return []
+    a, b = int(m.group(1)), int(m.group(2))
+    if a > b or b - a > 20:
+        return []
+    return list(range(a, b + 1))
+
+
+# ---------------------------------------------------------------- the builder
+class _Builder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.items: list[RubricItem] = []
+        self.ids: set[str] = set()
+        self.rules = _rules()
+
+    # ---- items ---------------------------------------------------------
+    def _unique(self, base: str) -> str:
+        if base not in self.ids:
+            self.ids.add(base)
+            return base
+        n = 2
+        while f"{base}_{n}" in self.ids:
+            n += 1
+        self.ids.add(f"{base}_{n}")
+        return f"{base}_{n}"
+
+    def _prov(self, start: int, end: int) -> dict[str, Any]:
+        return {"start": start, "end": end, "text": self.text[start:end]}
+
+    def add(self, item: RubricItem) -> RubricItem:
+        item.id = self._unique(item.id)
+        self.items.append(item)
+        return item
+
+    def add_material(self, name: str, start: int, end: int, parent: RubricItem | None) -> RubricItem:
+        clean = clean_name(name)
+        key = match_canonical(clean, "materials")
+        base = f"material.{key}" if key else f"material.m{sum(1 for i in self.items if i.kind == 'material') + 1}"
+        params: dict[str, Any] = {}
+        att = ATTACHMENT.search(name)
+        if att:
+            params["attachment"] = f"{att.group(1)}{att.group(2)}"
+        syn = self._syn_list("materials", key, clean)
+        item = self.add(
+            RubricItem(base, clean, "material", parent.id if parent else None, "present", params, 1.0, syn, key,
+                       "plan", self._prov(start, end))
+        )
+        years = years_in(name)
+        if years:
+            self.add(
+                RubricItem(f"{item.id}.years", f"覆盖{years[0]}年-{years[-1]}年", "requirement", item.id,
+                           "covers_years", {"years": years}, 1.0, [], None, "plan", self._prov(start, end))
+            )
+        return item
+
+    def _syn_list(self, group: str, key: str | None, name: str) -> list[str]:
+        out = [core(name)] if core(name) else []
+        if key:
+            entry = _synonyms()[group][key]
+            out += [entry["label"], *entry["synonyms"]]
+        seen: list[str] = []
+        for s in out:
+            if s and s not in seen:
+                seen.append(s)
+        return seen
+
+    def add_section(self, name: str, start: int, end: int, parent: RubricItem) -> RubricItem:
+        clean = clean_name(name)
+        key = match_canonical(clean, "sections")
+        n = sum(1 for i in self.items if i.parent == parent.id) + 1
+        base = f"plan.{key}" if key else f"plan.s{n}"
+        return self.add(
+            RubricItem(base, clean, "section", parent.id, "present", {}, 1.0, self._syn_list("sections", key, clean),
+                       key, "plan", self._prov(start, end))
+        )
+
+    def add_requirement(self, name: str, start: int, end: int, parent: RubricItem, inherited_years: list[int]) -> None:
+        clean = clean_name(name)
+        if len(core(clean)) < 2:
+            return
+        check, slug, params, merge = "mentions", None, {}, False
+        for pat, rule in self.rules["_checks"]:
+            if pat.search(core(clean)) or pat.search(clean):
+                check, slug, merge = rule["check"], rule["slug"], bool(rule.get("merge"))
+                params = dict(rule.get("params") or {})
+                if rule.get("years"):
+                    years = years_in(clean) or inherited_years
+                    if years:
+                        params["years"] = years
+                    elif check == "has_money_per_year":
+                        check = "has_money"
+                break
+        if check == "mentions":
+            kws = keywords(clean)
+            # "配套政策" under 配套政策: the heading already says it, so the body must name the head noun (政策)
+            kws += [k[-2:] for k in kws if len(k) > 2 and (k in parent.name or parent.name in k)]
+            params["keywords"] = list(dict.fromkeys(kws))
+            for pat, rule in self.rules["_slugs"]:
+                if pat.search(clean):
+                    slug = rule["slug"]
+                    params["keywords"] = list(dict.fromkeys(params["keywords"] + list(rule.get("also") or [])))
+                    break
+        if check == "has_money" and len(core(clean)) > 2:
+            params["keywords"] = keywords(clean)  # "中央财政资金": a figure for that source
+        # several wordings of one check ("具体化、可量化") make one item
+        for prev in self.items:
+            if merge and prev.parent == parent.id and prev.check == check and prev.provenance:
+                if abs(prev.provenance["end"] - start) <= 2:
+                    prev.name = f"{prev.name}、{clean}"
+                    prev.provenance = self._prov(prev.provenance["start"], end)
+                    return
+        n = sum(1 for i in self.items if i.parent == parent.id) + 1
+        base = f"{parent.id}.{slug or f'r{n}'}"
+        self.add(RubricItem(base, clean, "requirement", parent.id, check, params, 1.0, [], None, parent.scope,
+                            self._prov(start, end)))
+
+    # ---- reading the notice -------------------------------------------
+    def run(self) -> None:
+        region = self.materials_region()
+        if region is not None:
+            for s, e in self.numbered_items(*region):
+                self.read_material_item(s, e)
+        if not any(i.kind == "material" for i in self.items):
+            self.inline_materials()
+        self.assign_scope()
+
+    def materials_region(self) -> tuple[int, int] | None:
+        """The part of the notice that lists materials: a heading or a lead-in sentence, to the next heading."""
+        words = "|".join(map(re.escape, self.rules["material_headings"]))
+        text = self.text
+        pos = 0
+        lines: list[tuple[int, str]] = []
+        for line in text.split("\n"):
+            lines.append((pos, line))
+            pos += len(line) + 1
+        for idx, (start, line) in enumerate(lines):
+            listing = re.search(r"(?:下列|以下|如下)(?:申报|申请|相关)?(?:材料|资料)[：:]", line)
+            if not (re.search(words, line) or listing):
+                continue
+            is_heading = TOP_HEADING.match(line) and len(line.strip()) <= 20
+            # "…提交下列材料：" / "申报材料：" lead a list; "收到申请材料后，应当根据下列情况…：" does not
+            lead_in = listing or re.search(rf"(?:{words})[^。，,]{{0,6}}[：:]\s*$", line)
+            if not (is_heading or lead_in):
+                continue
+            body_start = start + len(line) + 1
+            if lead_in and not is_heading and re.search(r"[：:]\s*\S", line[lead_in.end() - 1 :]):
+                body_start = start + lead_in.end()
+            end = len(text)
+            for later_start, later in lines[idx + 1 :]:
+                if TOP_HEADING.match(later) or (
+                    not is_heading and later.strip() and not ITEM_NUMBER.match(later)
+                ):
+                    end = later_start
+                    break
+            if self.numbered_items(body_start, end):
+                return body_start, end
+        return None
+
+    def numbered_items(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of the numbered items （一）/1./① at line starts in [start, end)."""
+        items: list[tuple[int, int]] = []
+        pos = start
+        first_style: str | None = None
+        for line in self.text[start:end].split("\n"):
+            m = ITEM_NUMBER.match(line)
+            if m:
+                style = re.sub(r"[一二三四五六七八九十\d]+", "N", m.group(0).strip())
+                first_style = first_style or style
+                if style == first_style:
+                    items.append((pos + m.end(), pos + len(line)))
+                elif items:  # a sub-item continues its item
+                    items[-1] = (items[-1][0], pos + len(line))
+            elif items and line.strip():
+                items[-1] = (items[-1][0], pos + len(line))
+            pos += len(line) + 1
+        return items
+
+    def read_material_item(self, start: int, end: int) -> None:
+        text = self.text
+        sentences = split_spans(text, start, end, "。\n")
+        if not sentences:
+            return
+        s0, e0 = sentences[0]
+        # the name is the first sentence; a long one is cut at its first comma
+        name_end = e0
+        if e0 - s0 > 40:
+            for sep in "，；,;":
+                i = text.find(sep, s0, e0)
+                if i != -1 and i - s0 >= 4:
+                    name_end = min(name_end, i)
+        material = self.add_material(text[s0:name_end], s0, name_end, None)
+        for s, e in sentences[1:]:
+            self.read_sentence(s, e, material)
+
+    def read_sentence(self, start: int, end: int, material: RubricItem) -> None:
+        text = self.text
+        sentence = text[start:end]
+        # per-section requirement clauses: "[其中，]X部分要求/包括…；Y要明确…" — a clause that opens
+        # with a section's name starts its requirements; the clauses after it continue them
+        # (seed 000: "基础条件部分包括…情况，要说明…；公共服务…情况，要说明…")
+        markers = "|".join(map(re.escape, self.rules["section_markers"]))
+        req_words = "|".join(map(re.escape, self.rules["requirement_words"]))
+        opener = re.compile(rf"(?:其中[，,]\s*)?(?P<subj>[^，,。；]{{2,20}}?)(?:{markers})?(?P<verb>{req_words})")
+        current: tuple[RubricItem, str] | None = None
+        handled = False
+        for cs, ce in split_spans(text, start, end, "；;"):
+            m = opener.match(text, cs, ce)
+            target = self.find_item(m.group("subj"), material) if m else None
+            if m and target is not None and target.kind == "section":
+                current = (target, m.group("verb"))
+                self.read_requirements(m.end(), ce, target, m.group("verb"))
+                handled = True
+            elif current is not None:
+                self.read_requirements(cs, ce, current[0], current[1])
+        if handled:
+            return
+        include = "|".join(map(re.escape, self.rules["include_words"]))
+        m = re.search(rf"(?P<subj>[^，,。；]*?)(?:{include})", sentence)
+        if not m:
+            return
+        subj = re.sub(r"^(?:其中[，,]\s*)", "", m.group("subj"))
+        subj = re.sub(r"内容$", "", subj)
+        target = self.find_item(subj, material) or material
+        parts = enumeration(text, start + m.end(), end)
+        if target.kind == "material":
+            any_doc = sum(1 for s, e in parts if DOC_SUFFIX.search(core(text[s:e])))
+            for s, e in parts:
+                part = text[s:e]
+                if any_doc * 2 >= len(parts) and len(parts) > 1:
+                    self.add_material(part, s, e, target)
+                elif len(parts) >= 2:
+                    self.add_section(part, s, e, target)
+        elif target.kind == "section":
+            self.read_requirements(start + m.end(), end, target, "包括")
+
+    def find_item(self, subject: str, material: RubricItem) -> RubricItem | None:
+        """The item in ``material``'s subtree the subject names ("基础条件" -> 试点基础条件)."""
+        subj = core(subject)
+        if not subj:
+            return None
+        subtree = self.subtree(material.id)
+        best: tuple[float, RubricItem] | None = None
+        for item in subtree:
+            name = core(item.name)
+            if not name:
+                continue
+            if subj == name:
+                score = 3.0
+            elif subj in name or name in subj:
+                score = 2.0 + min(len(subj), len(name)) / max(len(subj), len(name))
+            else:
+                common = len(set(subj) & set(name)) / max(len(set(name)), 1)
+                score = common if common >= 0.75 else 0
+            if score and (best is None or score > best[0]):
+                best = (score, item)
+        return best[1] if best else None
+
+    def subtree(self, root: str) -> list[RubricItem]:
+        out = [i for i in self.items if i.id == root]
+        frontier = [root]
+        while frontier:
+            kids = [i for i in self.items if i.parent in frontier and i.kind != "requirement"]
+            out += kids
+            frontier = [k.id for k in kids]
+        return out
+
+    def read_requirements(self, start: int, end: int, section: RubricItem, verb: str) -> None:
+        """Sub-requirements of ``section`` from "包括A，要说明…；B…" or "要求具体化、可量化，至少包括…"."""
+        text = self.text
+        years: list[int] = []  # a requirement's own wording names its years
+        clauses = split_spans(text, start, end, "；;")
+        explain = "|".join(map(re.escape, self.rules["explain_words"]))
+        questions = "|".join(map(re.escape, self.rules["question_words"]))
+        include = "|".join(map(re.escape, self.rules["include_words"]))
+        for cs, ce in clauses:
+            pieces = split_spans(text, cs, ce, "，,")
+            if not pieces:
+                continue
+            head_taken = False
+            explaining = False
+            for ps, pe in pieces:
+                piece = text[ps:pe]
+                em = re.match(rf"^(?:{explain})", piece)
+                if em and not head_taken:
+                    ps += em.end()  # "建设基础部分要说明A和B": what is to be explained is the requirement
+                    piece = text[ps:pe]
+                elif em:
+                    explaining = True
+                    continue
+                if re.match(rf"^(?:{questions})", piece):
+                    self.add_requirement(piece, ps, pe, section, years)
+                    continue
+                if explaining:
+                    continue  # description of the head ("符合国家和我省产业结构调整情况")
+                if re.match(r"^(?:可|可以|参考|鼓励|并|同时)", piece):
+                    continue  # advice, not a requirement: "可参考评价指标体系制定"
+                im = re.match(rf"^(?:{include})", piece)
+                if im and head_taken and verb.startswith("包括"):
+                    continue  # "包括制造水平提升、…等方面情况" details the head requirement
+                if im:
+                    ps += im.end()
+                vm = re.match(r"^(?:明确|制定|提出|建立|说明|列明|写明|注明|具有|具备|有)", text[ps:pe])
+                if vm and pe - ps - vm.end() >= 2:
+                    ps += vm.end()
+                for es, ee in enumeration(text, ps, pe):
+                    self.add_requirement(text[es:ee], es, ee, section, years)
+                head_taken = True
+            # "包括…等方面情况" after a head: keep its aspects as keywords of the head requirement
+            if verb.startswith("包括"):
+                self._aspects(cs, ce, section)
+
+    def _aspects(self, cs: int, ce: int, section: RubricItem) -> None:
+        text = self.text
+        m = re.search(r"[，,]\s*包括([^；;]+)", text[cs:ce])
+        if not m:
+            return
+        head = [i for i in self.items if i.parent == section.id and i.provenance and cs <= i.provenance["start"] < ce]
+        if not head or head[0].check != "mentions":
+            return
+        aspects = [text[s:e] for s, e in enumeration(text, cs + m.start(1), cs + m.end(1))]
+        head[0].params["aspects"] = aspects
+
+    def inline_materials(self) -> None:
+        """"填报《X》（详见附件2）": a material named inline, when no list of materials exists."""
+        verbs = "|".join(map(re.escape, self.rules["material_verbs"]))
+        for m in re.finditer(rf"(?:{verbs})\s*《([^》]{{2,60}})》", self.text):
+            name_end = m.end()
+            att = ATTACHMENT.match(self.text, name_end)
+            end = att.end() if att else name_end
+            name = m.group(1) + (att.group(0) if att else "")
+            self.add_material(name, m.start(1), end, None)
+
+    def assign_scope(self) -> None:
+        """When one material holds the plan sections, the other top-level materials are separate dossier files."""
+        sections_under: set[str] = set()
+        for item in self.items:
+            if item.kind == "section":
+                cur = item.parent
+                while cur is not None:
+                    sections_under.add(cur)
+                    cur = next((i.parent for i in self.items if i.id == cur), None)
+        # only when the notice itself says which materials make up the plan (seed 000: 《实施方案》包括
+        # 申请表…) are the other materials separate files; otherwise a form may sit inside the plan file
+        wrappers = {i.id for i in self.items if i.parent is None and i.id in sections_under
+                    and any(c.kind == "material" and c.parent == i.id for c in self.items)}
+        if not wrappers:
+            sections_under = set()
+        if not sections_under:
+            self._weigh_section_holders()
+            return
+        for item in self.items:
+            if item.parent is None and item.id not in sections_under:
+                item.scope = "dossier"
+        scope = {i.id: i.scope for i in self.items}
+        for item in self.items:  # children follow their top-level ancestor
+            cur = item
+            while cur.parent is not None:
+                cur = next(i for i in self.items if i.id == cur.parent)
+            item.scope = scope[cur.id]
+        self._weigh_section_holders()
+
+    def _weigh_section_holders(self) -> None:
+        """The material that holds the sections weighs as much as its sections together."""
+        for item in self.items:
+            n = sum(1 for i in self.items if i.parent == item.id and i.kind == "section")
+            if item.kind == "material" and n:
+                item.weight = float(n)
+
+
+STOP_CHARS = re.compile(r"(?:等方面情况|方面情况|的情况|情况|工作|等|方面|有关|相关|当地|用于|推动|该项)")
+
+
+def keywords(name: str) -> list[str]:
+    """Key words a plan must mention for a `mentions` requirement: the head noun(s) of the wording.
+
+    Chinese noun phrases put the head last ("…体系建设"), so long phrases give
+    their first and last four characters; filler ("情况", "工作") is dropped
+    unless that would leave less than three characters ("基本情况").
+    """
+    n = core(name)
+    n = re.sub(r"^(?:有无|是否)(?:发生|存在)?", "", n)
+    out: list[str] = []
+    tail = n.rsplit("的", 1)[-1]
+    for part in re.split(r"[、和及与或]|以及", tail):
+        stripped = STOP_CHARS.sub("", part).strip()
+        part = stripped if len(stripped) >= 3 else part.strip()
+        if len(part) > 6:
+            out += [part[:4], part[-4:]]
+        elif len(part) >= 2:
+            out.append(part)
+    if not out and len(n) >= 2:
+        out.append(n[-4:])
+    return list(dict.fromkeys(out))

@@ -1,0 +1,310 @@
+"""The heading tree: which numbered lines are headings, and how they nest.
+
+Government documents number their headings with a handful of styles
+(一、 （一） 1. （1） ① 第X章 第X条 附件N …) but no style has a fixed depth: a
+办法 starts at 第一章, a short notice at 1., a 实施意见 at 一、. So a style gets
+its level when it first appears (one deeper than the open path at that
+point) and goes back to that level whenever it appears again; a heading is
+always deeper than the heading it sits under (柳河: articles under a
+``(一)`` item).
+
+A numbered line is only a heading when its number fits the numbering around
+it: the next sibling (``6.`` → ``7.``, a skip of up to ``max_skip``), a list
+that restarts at 1, or numbering that continues across sections (seed 004
+runs 1..29 across 一、…七、). Everything else — ``1.5亿元`` at the start of a
+wrapped line, ``三、四条款`` — stays body text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.model import BlockKind, Document, Section
+from pipeline.structure.numbering import Marker, inline_markers, match_at, rules, split_title
+
+_SPACE = " \t\u3000\u00a0"
+# "附件：1.xxx" / "附表：" introduces a list of attachments; its numbered lines are not headings
+_ATTACHMENT_LIST = re.compile(r"(附\s*件|附\s*表)\s*[：:]\s*(?:(?P<n>\d{1,2})\s*[.．、])?")
+_ARABIC_STYLES = {"arabic_dot", "arabic_fwdot", "arabic_dun", "arabic_paren", "arabic_rparen"}
+_LOOKAHEAD = 8  # candidates searched for the "2." that confirms a weak "1."
+_HEADING_LIKE_CHARS = 30
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A line (or inline position) that starts with a heading number or is a heading block."""
+
+    marker: Marker | None
+    start: int  # heading start (the number, or the line for unnumbered headings)
+    line_end: int
+    title_start: int
+    title_end: int
+    strong: bool = False  # layout says heading (docx style, markdown #): skip sequence checks
+    fixed_level: int | None = None
+    title: str | None = None
+
+    @property
+    def style(self) -> str:
+        if self.marker is not None:
+            return self.marker.style
+        return f"block_h{self.fixed_level or 0}"
+
+
+@dataclass(slots=True)
+class _Open:
+    style: str
+    level: int
+    n: int | None
+    index: int  # position in the sections list
+
+
+@dataclass(slots=True)
+class _Tree:
+    stack: list[_Open] = field(default_factory=list)
+    style_level: dict[str, int] = field(default_factory=dict)
+    last_n: dict[str, int] = field(default_factory=dict)
+
+    def depth(self) -> int:
+        return self.stack[-1].level if self.stack else 0
+
+    def find(self, style: str) -> int | None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].style == style:
+                return i
+        return None
+
+
+def detect_sections(doc: Document) -> Document:
+    """Stage ``structure.headings.v1``: fill ``doc.sections`` with the heading tree."""
+    candidates = list(_candidates(doc))
+    doc.sections.extend(_build(doc.text, candidates))
+    return doc
+
+
+# ----- candidates ----------------------------------------------------------
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _heading_blocks(doc: Document) -> dict[int, int | None]:
+    """Line starts the reader marked as headings (docx styles, PDF layout) -> declared level."""
+    out: dict[int, int | None] = {}
+    for b in doc.blocks:
+        if b.kind == BlockKind.HEADING and b.start is not None:
+            out[b.start] = b.level
+    return out
+
+
+def _candidates(doc: Document) -> list[Candidate]:
+    text = doc.text
+    blocks = _heading_blocks(doc)
+    out: list[Candidate] = []
+    list_next: int | None = None  # next number expected in an attachment list
+    for line_start, line_end in _lines(text):
+        pos = line_start
+        while pos < line_end and text[pos] in _SPACE:
+            pos += 1
+        if pos >= line_end:
+            continue
+        hashes = 0
+        while pos < line_end and text[pos] == "#":  # Markdown exports (LawRefBook)
+            hashes += 1
+            pos += 1
+        while pos < line_end and text[pos] in _SPACE:
+            pos += 1
+        strong = hashes > 1 or line_start in blocks or pos in blocks
+        block_level = blocks.get(line_start, blocks.get(pos))
+
+        intro = _ATTACHMENT_LIST.match(text, pos, line_end)
+        if intro:
+            list_next = int(intro.group("n")) + 1 if intro.group("n") else 1
+            continue
+        marker = match_at(text, pos, line_end)
+        if list_next is not None:
+            if marker is not None and marker.style in _ARABIC_STYLES and marker.n == list_next:
+                list_next += 1
+                continue
+            list_next = None
+        if marker is None:
+            if strong and hashes != 1:
+                ts, te = split_title(text, pos, line_end)
+                level = block_level if block_level else (hashes - 1 if hashes > 1 else None)
+                out.append(Candidate(None, pos, line_end, ts, te, True, level or 1))
+            continue
+
+        following = list(inline_markers(text, marker.end, line_end)) if _is_inline(marker) else []
+        title_limit = following[0].start if following else line_end
+        ts, te = split_title(text, marker.end, title_limit)
+        cand = Candidate(marker, pos, line_end, ts, te, strong)
+        if marker.style == "attachment":
+            cand.title = _next_line_title(text, line_end)
+        out.append(cand)
+        for i, inner in enumerate(following):
+            limit = following[i + 1].start if i + 1 < len(following) else line_end
+            its, ite = split_title(text, inner.end, limit)
+            out.append(Candidate(inner, inner.start, line_end, its, ite, strong))
+    return out
+
+
+def _is_inline(marker: Marker) -> bool:
+    return rules().by_key[marker.style].inline
+
+
+def _next_line_title(text: str, line_end: int) -> str:
+    """An attachment part's title is the line after its bare ``附件N`` line."""
+    nxt = text.find("\n", line_end + 1)
+    line = text[line_end + 1 : nxt if nxt >= 0 else len(text)].strip(_SPACE)
+    if 0 < len(line) <= 60 and match_at(line, 0, len(line)) is None:
+        return line
+    return ""
+
+
+# ----- tree ----------------------------------------------------------------
+
+
+def _build(text: str, candidates: list[Candidate]) -> list[Section]:
+    tree = _Tree()
+    sections: list[Section] = []
+    for k, cand in enumerate(candidates):
+        placed = _place(tree, cand, candidates, k)
+        if placed is None:
+            continue
+        style, level, parent = placed
+        n = cand.marker.n if cand.marker else None
+        index = len(sections)
+        title = cand.title
+        if title is None:
+            title = cand.marker.title if cand.marker and cand.marker.title else text[cand.title_start : cand.title_end]
+        sections.append(
+            Section(
+                id=f"s{index + 1}",
+                level=level,
+                number=cand.marker.number if cand.marker and cand.marker.style != "bracket_title" else None,
+                title=title.strip(_SPACE),
+                start=cand.start,
+                end=len(text),
+                parent=sections[parent].id if parent is not None else None,
+                heading_start=cand.start,
+                heading_end=max(cand.title_end, cand.marker.end if cand.marker else cand.title_end),
+                style=style,
+            )
+        )
+        tree.stack.append(_Open(style, level, n, index))
+        if n is not None:
+            tree.last_n[style] = n
+    # a section runs to the next heading at its level or above
+    for i, s in enumerate(sections):
+        for nxt in sections[i + 1 :]:
+            if nxt.level <= s.level:
+                s.end = nxt.start
+                break
+    return sections
+
+
+def _place(tree: _Tree, cand: Candidate, candidates: list[Candidate], k: int) -> tuple[str, int, int | None] | None:
+    """Decide whether ``cand`` is a heading; if so pop the stack and return (style, level, parent index)."""
+    r = rules()
+    style = cand.style
+    marker = cand.marker
+    spec = r.by_key.get(style)
+    fixed = spec.fixed_level if spec is not None else None
+    if fixed is None and marker is None:
+        fixed = cand.fixed_level
+
+    if fixed is not None:  # attachment parts, layout headings with a declared level
+        while tree.stack and tree.stack[-1].level >= fixed:
+            tree.stack.pop()
+        tree.style_level.setdefault(style, fixed)
+        return style, fixed, _parent(tree)
+
+    n = marker.n if marker else None
+    if n is None:  # unnumbered heading style (【…】): a sibling of its earlier self
+        i = tree.find(style)
+        if i is not None:
+            del tree.stack[i:]
+            return style, tree.style_level[style], _parent(tree)
+        level = tree.depth() + 1
+        tree.style_level.setdefault(style, level)
+        return style, level, _parent(tree)
+
+    style = _merge_family(tree, style, n)
+    i = tree.find(style)
+    weak = marker.weak and not cand.strong
+    if i is not None:  # a sibling of an open heading
+        prev = tree.stack[i].n or 0
+        if weak:
+            ok = n == prev + 1 or (n == 1 and _confirmed(candidates, k, style))
+        else:
+            ok = prev < n <= prev + r.max_skip or n == 1
+        if not (ok or cand.strong):
+            return None
+        level = tree.stack[i].level
+        del tree.stack[i:]
+        return style, level, _parent(tree)
+
+    last = tree.last_n.get(style, 0)
+    if style in tree.style_level:  # seen before, now under a different parent
+        if weak:
+            ok = n == last + 1 or (n == 1 and _confirmed(candidates, k, style))
+        else:
+            ok = n <= r.max_start or last < n <= last + r.max_skip
+        if not (ok or cand.strong):
+            return None
+        home = tree.style_level[style]
+        while tree.stack and tree.stack[-1].level > home:
+            tree.stack.pop()
+        level = max(home, tree.depth() + 1)
+        return style, level, _parent(tree)
+
+    # a style this document has not used yet starts a new, deeper level
+    if weak:
+        ok = n == 1 and _confirmed(candidates, k, style)
+    else:
+        ok = n <= r.max_start or (not tree.stack and _heading_like(cand))
+    if not (ok or cand.strong):
+        return None
+    level = tree.depth() + 1
+    tree.style_level[style] = level
+    return style, level, _parent(tree)
+
+
+def _parent(tree: _Tree) -> int | None:
+    return tree.stack[-1].index if tree.stack else None
+
+
+def _merge_family(tree: _Tree, style: str, n: int) -> str:
+    """Treat "1." and "1．" as one style when a document mixes them in one list."""
+    r = rules()
+    spec = r.by_key.get(style)
+    if spec is None or spec.family is None or style in tree.style_level:
+        return style
+    for node in reversed(tree.stack):
+        other = r.by_key.get(node.style)
+        if other is not None and other.family == spec.family and node.n is not None and n == node.n + 1:
+            return node.style
+    return style
+
+
+def _confirmed(candidates: list[Candidate], k: int, style: str) -> bool:
+    """A weak "1." is a heading when a "2." of the same style follows soon after."""
+    family = rules().by_key[style].family
+    for other in candidates[k + 1 : k + 1 + _LOOKAHEAD]:
+        if other.marker is None:
+            continue
+        spec = rules().by_key.get(other.marker.style)
+        same = other.marker.style == style or (family is not None and spec is not None and spec.family == family)
+        if same and other.marker.n == 2:
+            return True
+    return False
+
+
+def _heading_like(cand: Candidate) -> bool:
+    """A short line that is nothing but a number and a title (北京导引 excerpt "五、现代基础设施篇")."""
+    return cand.title_end >= cand.line_end - 1 and cand.title_end - cand.title_start <= _HEADING_LIKE_CHARS

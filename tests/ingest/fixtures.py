@@ -1,0 +1,457 @@
+"""Builders of the binary test files (docx, pdf, images): known Chinese text goes in.
+
+Tests compare what the readers return with the text written here, character
+for character, so every constant below is the expected output too.
+"""
+
+from __future__ import annotations
+
+
+from pathlib import Path
+
+FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+
+# ----- docx ---------------------------------------------------------------------------------
+TITLE = "关于开展数字化转型试点工作的通知"
+HEADER_TEXT = "某某市人民政府办公室"
+FOOTER_TEXT = "内部资料 注意保存"
+TABLE_ROWS = [["项目名称", "补助金额", "备注"], ["智能工厂", "500万元", "一次性"], ["数字车间", "200万元", ""]]
+
+# (style, numbering key or None, text): numbering keys refer to the lists built below
+DOCX_BODY: list[tuple[str, str | None, str]] = [
+    ("Heading 1", "cn", "总体要求"),
+    ("Heading 2", "cn_paren", "工作目标"),
+    ("Normal", None, "到2025年，全市规上工业企业数字化改造全覆盖。"),
+    ("Normal", "dec", "完成企业摸底调查"),
+    ("Normal", "dec", "建立试点项目库"),
+    ("Heading 2", "cn_paren", "基本原则"),
+    ("Normal", None, "坚持企业主体、政府引导。"),
+    ("Heading 1", "cn", "主要任务"),
+    ("Heading 2", "cn_paren", "加强组织领导"),
+    ("TABLE", None, ""),
+    ("Normal", "dec2", "成立工作专班"),
+    ("Normal", "dec2", "定期调度"),
+]
+# what a reader sees: numbering labels rendered, level-2 counter restarted under 二、,
+# the second decimal list restarted at 1 by a w:startOverride on its own numId
+DOCX_EXPECTED: list[tuple[str, int | None, str]] = [
+    ("heading", None, TITLE),
+    ("heading", 1, "一、总体要求"),
+    ("heading", 2, "（一）工作目标"),
+    ("paragraph", None, "到2025年，全市规上工业企业数字化改造全覆盖。"),
+    ("list_item", None, "1.完成企业摸底调查"),
+    ("list_item", None, "2.建立试点项目库"),
+    ("heading", 2, "（二）基本原则"),
+    ("paragraph", None, "坚持企业主体、政府引导。"),
+    ("heading", 1, "二、主要任务"),
+    ("heading", 2, "（一）加强组织领导"),
+    ("table", None, "项目名称\t补助金额\t备注\n智能工厂\t500万元\t一次性\n数字车间\t200万元\t"),
+    ("list_item", None, "1.成立工作专班"),
+    ("list_item", None, "2.定期调度"),
+    ("heading", 3, "附件：试点申报表"),
+    ("heading", 2, "联系人：张三"),
+]
+
+
+def _numbering_xml(document) -> None:  # noqa: ANN001 - python-docx Document
+    """Add abstractNum/num definitions: 一、 / （一） (two levels of one list), 1. and a restart."""
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = document.part.numbering_part.element
+    abstract = parse_xml(
+        f"""<w:abstractNum {ns} w:abstractNumId="90">
+          <w:multiLevelType w:val="multilevel"/>
+          <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+            <w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+          <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+            <w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+        </w:abstractNum>"""
+    )
+    decimal = parse_xml(
+        f"""<w:abstractNum {ns} w:abstractNumId="91">
+          <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+            <w:lvlText w:val="%1."/></w:lvl>
+        </w:abstractNum>"""
+    )
+    nums = [
+        parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'),
+        parse_xml(f'<w:num {ns} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'),
+        # the same decimal list again, restarted: "restart numbering" in Word writes this
+        parse_xml(
+            f"""<w:num {ns} w:numId="92"><w:abstractNumId w:val="91"/>
+              <w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"""
+        ),
+    ]
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    for el in (abstract, decimal):
+        if first_num is not None:
+            first_num.addprevious(el)
+        else:
+            numbering.append(el)
+    for el in nums:
+        numbering.append(el)
+
+
+_NUM = {"cn": ("90", 0), "cn_paren": ("90", 1), "dec": ("91", 0), "dec2": ("92", 0)}
+
+
+def _set_num(paragraph, num_id: str, ilvl: int) -> None:  # noqa: ANN001
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    ppr = paragraph._p.get_or_add_pPr()  # noqa: SLF001
+    num_pr = OxmlElement("w:numPr")
+    lvl = OxmlElement("w:ilvl")
+    lvl.set(qn("w:val"), str(ilvl))
+    nid = OxmlElement("w:numId")
+    nid.set(qn("w:val"), num_id)
+    num_pr.append(lvl)
+    num_pr.append(nid)
+    ppr.append(num_pr)
+
+
+def build_docx(path: Path) -> Path:
+    """A notice with Title, Heading 1/2 + numbering, decimal lists, a table, header/footer,
+    a Chinese-named style "标题 3" and a paragraph with its own w:outlineLvl."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    _numbering_xml(document)
+    document.add_paragraph(TITLE, style="Title")
+    for style, key, text in DOCX_BODY:
+        if style == "TABLE":
+            table = document.add_table(rows=len(TABLE_ROWS), cols=len(TABLE_ROWS[0]))
+            for r, row in enumerate(TABLE_ROWS):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+            continue
+        p = document.add_paragraph(text, style=style)
+        if key:
+            _set_num(p, *_NUM[key])
+    cn_style = document.styles.add_style("标题 3", WD_STYLE_TYPE.PARAGRAPH)
+    cn_style.base_style = document.styles["Normal"]
+    document.add_paragraph("附件：试点申报表", style=cn_style)
+    p = document.add_paragraph("联系人：张三")
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), "1")
+    p._p.get_or_add_pPr().append(outline)  # noqa: SLF001
+    section = document.sections[0]
+    section.header.paragraphs[0].text = HEADER_TEXT
+    section.footer.paragraphs[0].text = FOOTER_TEXT
+    document.save(str(path))
+    return path
+
+
+def build_docx_paragraphs(path: Path, count: int) -> Path:
+    """A long plain docx (benchmark): ``count`` body paragraphs, every tenth a numbered heading."""
+    import docx
+
+    document = docx.Document()
+    _numbering_xml(document)
+    for i in range(count):
+        if i % 10 == 0:
+            p = document.add_paragraph("重点任务", style="Heading 1")
+            _set_num(p, "90", 0)
+        else:
+            document.add_paragraph(PDF_PARAGRAPHS[i % len(PDF_PARAGRAPHS)])
+    document.save(str(path))
+    return path
+
+
+# ----- pdf ------------------------------------------------------------------------------------
+PAGE_W, PAGE_H = 595.0, 842.0
+MARGIN_L, MARGIN_R, MARGIN_TOP, MARGIN_BOTTOM = 72.0, 72.0, 72.0, 90.0
+SIZE = 12.0
+LEADING = 20.0
+
+PDF_PARAGRAPHS = [
+    "为深入贯彻落实国家关于推进制造业数字化转型的决策部署，加快推动我市产业转型升级，经市政府同意，现就开展数字化转型试点工作有关事项通知如下。",
+    "一、总体要求",
+    "坚持企业主体、政府引导、分类施策的原则，聚焦重点行业和关键环节，培育一批可复制可推广的典型案例，形成以点带面的示范效应。",
+    "对年度实际投资额达到500万元以上的项目，按照设备投资额的10%给予补助，单个项目最高不超过300万元。",
+    "二、申报条件",
+    "申报单位应当在本市依法注册登记，具有独立法人资格，财务管理制度健全，近三年内未发生重大安全生产事故和环境污染事件，未被列入严重失信主体名单。",
+    "三、申报材料",
+    "申报单位应当按照要求如实填写申报书，并提供营业执照复印件、项目可行性研究报告、上一年度财务审计报告以及其他能够证明项目实施成效的相关材料。",
+]
+
+
+def _font_name() -> str:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "WQY" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("WQY", str(FONT), subfontIndex=0))
+    return "WQY"
+
+
+def _wrap(text: str, width: float, indent: int, size: float = SIZE) -> list[str]:
+    """Greedy wrap by measured width (digits are half as wide as Chinese characters)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    font = _font_name()
+    lines: list[str] = []
+    avail = width - indent * size
+    cur = ""
+    for ch in text:
+        if cur and stringWidth(cur + ch, font, size) > avail + 0.01:
+            lines.append(cur)
+            cur, avail = "", width
+        cur += ch
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+class _Flow:
+    """A tiny typesetter: paragraphs into a column, new page (and page number) when full."""
+
+    def __init__(self, canvas, x0: float, x1: float, page_numbers: bool = True) -> None:  # noqa: ANN001
+        self.c = canvas
+        self.x0, self.x1 = x0, x1
+        self.y = PAGE_H - MARGIN_TOP
+        self.page = 1
+        self.page_numbers = page_numbers
+        self.c.setFont(_font_name(), SIZE)
+
+    def new_page(self) -> None:
+        self.finish_page()
+        self.c.showPage()
+        self.c.setFont(_font_name(), SIZE)
+        self.page += 1
+        self.y = PAGE_H - MARGIN_TOP
+
+    def finish_page(self) -> None:
+        if self.page_numbers:
+            self.c.setFont(_font_name(), 10.5)
+            self.c.drawCentredString(PAGE_W / 2, 50, f"— {self.page} —")
+            self.c.setFont(_font_name(), SIZE)
+
+    def paragraph(self, text: str, *, heading: bool = False) -> None:
+        indent = 0 if heading or text[:2] in ("一、", "二、", "三、") else 2
+        for i, line in enumerate(_wrap(text, self.x1 - self.x0, indent)):
+            if self.y < MARGIN_BOTTOM:
+                self.new_page()
+            x = self.x0 + (indent * SIZE if i == 0 else 0)
+            self.c.drawString(x, self.y, line)
+            self.y -= LEADING
+
+
+def build_text_pdf(path: Path, paragraphs: list[str] | None = None, *, repeat: int = 1) -> Path:
+    """Single-column A4 pages, page numbers "— n —" at the bottom, paragraphs crossing pages."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    flow = _Flow(c, MARGIN_L, PAGE_W - MARGIN_R)
+    for _ in range(repeat):
+        for text in paragraphs or PDF_PARAGRAPHS:
+            flow.paragraph(text)
+    flow.finish_page()
+    c.save()
+    return path
+
+
+def build_crossing_pdf(path: Path) -> tuple[Path, str]:
+    """Two pages where the long paragraph is cut by the page break (with a page number between)."""
+    filler = PDF_PARAGRAPHS[5]
+    crossing = PDF_PARAGRAPHS[7]
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    flow = _Flow(c, MARGIN_L, PAGE_W - MARGIN_R)
+    # fill page 1 so that only two lines remain: the next paragraph (4 lines) must cross
+    while flow.y - 5 * LEADING >= MARGIN_BOTTOM:
+        flow.paragraph(filler)
+    while flow.y - 2 * LEADING >= MARGIN_BOTTOM:
+        flow.paragraph("二、申报条件", heading=True)
+    flow.paragraph(crossing)
+    flow.paragraph("四、其他事项", heading=True)
+    flow.finish_page()
+    c.save()
+    return path, crossing
+
+
+TWO_COLUMN_TITLE = "试点工作简报"
+LEFT_COLUMN = ["本期要点：各区县按照统一部署，全面启动试点申报工作，累计受理企业申报材料一百二十份。",
+               "下一步，市工信局将组织专家开展评审，择优确定首批试点企业名单。"]
+RIGHT_COLUMN = ["典型经验：部分企业通过建设工业互联网平台，实现了生产设备联网率和数据采集率的显著提升。",
+                "各地要及时总结经验做法，报送典型案例。"]
+
+
+def build_two_column_pdf(path: Path) -> Path:
+    """A full-width title over two columns; the right column is drawn FIRST in the content
+    stream, so content order is not reading order."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    font = _font_name()
+    c.setFont(font, 16)
+    c.drawCentredString(PAGE_W / 2, PAGE_H - 60, TWO_COLUMN_TITLE)
+    gutter = 24.0
+    col_w = (PAGE_W - MARGIN_L - MARGIN_R - gutter) / 2
+    right = _Flow(c, MARGIN_L + col_w + gutter, PAGE_W - MARGIN_R, page_numbers=False)
+    right.y = PAGE_H - 100
+    for text in RIGHT_COLUMN:
+        right.paragraph(text)
+    left = _Flow(c, MARGIN_L, MARGIN_L + col_w, page_numbers=False)
+    left.y = PAGE_H - 100
+    for text in LEFT_COLUMN:
+        left.paragraph(text)
+    c.save()
+    return path
+
+
+TABLE_INTRO = "附件：试点项目汇总表"
+TABLE_AFTER = "以上项目按申报顺序排列。"
+
+
+def build_table_pdf(path: Path) -> Path:
+    """A paragraph, a bordered 3x3 table, a paragraph."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    font = _font_name()
+    c.setFont(font, SIZE)
+    c.drawString(MARGIN_L, PAGE_H - 80, TABLE_INTRO)
+    col_w, row_h = 150.0, 28.0
+    top = PAGE_H - 110
+    for r, row in enumerate(TABLE_ROWS):
+        for col, cell in enumerate(row):
+            x = MARGIN_L + col * col_w
+            y = top - (r + 1) * row_h
+            c.rect(x, y, col_w, row_h)
+            c.drawString(x + 6, y + 9, cell)
+    c.drawString(MARGIN_L, top - len(TABLE_ROWS) * row_h - 30, TABLE_AFTER)
+    c.save()
+    return path
+
+
+KANGXI_LINE = "中⼩企业数字化改造补助资金管理办法"  # U+2F29 KANGXI RADICAL SMALL, as some PDF fonts emit
+KANGXI_EXPECTED = "中小企业数字化改造补助资金管理办法"
+
+
+def build_kangxi_pdf(path: Path) -> Path:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont(_font_name(), SIZE)
+    c.drawString(MARGIN_L, PAGE_H - 80, KANGXI_LINE)
+    c.save()
+    return path
+
+
+def build_encrypted_pdf(path: Path) -> Path:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    enc = StandardEncryption("user-secret", "owner-secret", canPrint=0)
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), encrypt=enc)
+    c.setFont(_font_name(), SIZE)
+    c.drawString(MARGIN_L, PAGE_H - 80, "保密文件")
+    c.save()
+    return path
+
+
+def build_truncated_pdf(path: Path, whole: Path) -> Path:
+    data = whole.read_bytes()
+    path.write_bytes(data[: len(data) * 6 // 10])
+    return path
+
+
+# ----- images / scans --------------------------------------------------------------------------
+OCR_LINES = ["关于开展试点工作的通知", "各区县人民政府，市直各部门：", "现将试点工作方案印发给你们，请认真贯彻执行。"]
+
+
+def render_text_png(path: Path, lines: list[str] = OCR_LINES, *, size: int = 40) -> Path:
+    """Clean black-on-white text lines, ~200 dpi scale (40 px ≈ 14 pt)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONT), size, index=0)
+    width = max(int(font.getlength(t)) for t in lines) + 160
+    height = len(lines) * int(size * 2) + 160
+    img = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(img)
+    y = 80
+    for t in lines:
+        draw.text((80, y), t, fill="black", font=font)
+        y += int(size * 2)
+    img.save(path)
+    return path
+
+
+def build_scanned_pdf(path: Path, png: Path) -> Path:
+    """An image-only page (no text layer): the PNG drawn over an A4 page."""
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    with Image.open(png) as img:
+        w_px, h_px = img.size
+    # 200 dpi: pixels → points
+    w_pt, h_pt = w_px * 72 / 200, h_px * 72 / 200
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.drawImage(str(png), 40, PAGE_H - 40 - h_pt, w_pt, h_pt)
+    c.save()
+    return path
+
+
+def copy_of(src: Path, dst: Path) -> Path:
+    dst.write_bytes(src.read_bytes())
+    return dst
+
+
+
+
+
+
+MIXED_TEXT_PAGE = "第一页有文字层，不需要识别。"
+
+
+def build_mixed_pdf(path: Path, png: Path) -> Path:
+    """Page 1 has a text layer; page 2 is only an image (a scanned signature page)."""
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    with Image.open(png) as img:
+        w_px, h_px = img.size
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont(_font_name(), SIZE)
+    c.drawString(MARGIN_L, PAGE_H - 80, MIXED_TEXT_PAGE)
+    c.showPage()
+    w_pt, h_pt = w_px * 72 / 200, h_px * 72 / 200
+    c.drawImage(str(png), 40, PAGE_H - 40 - h_pt, w_pt, h_pt)
+    c.save()
+    return path
+
+
+RTF_PARAGRAPHS = ["关于做好年度申报工作的通知", "一、申报时间", "申报截止日期为2024年3月31日，逾期不予受理。"]
+
+
+def build_rtf(path: Path) -> Path:
+    """A hand-written RTF (as older Word and WPS write it): GBK code page, \\uN escapes."""
+
+    def esc(text: str) -> str:
+        return "".join(ch if ord(ch) < 128 else f"\\u{ord(ch) if ord(ch) < 32768 else ord(ch) - 65536}?"
+                       for ch in text)
+
+    body = "".join(f"\\pard\\plain {esc(t)}\\par\n" for t in RTF_PARAGRAPHS)
+    path.write_text(
+        "{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}\n" + body + "}\n",
+        encoding="ascii",
+    )
+    return path
+
+
+def convert_with_soffice(src: Path, fmt: str, outdir: Path, profile: Path) -> Path:
+    """Make a .doc/.odt from a .docx with LibreOffice (test set-up, not the code under test)."""
+    import subprocess
+
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", fmt,
+         "--outdir", str(outdir), str(src)],
+        check=True, capture_output=True, timeout=180,
+    )
+    return outdir / f"{src.stem}.{fmt}"

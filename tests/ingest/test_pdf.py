@@ -1,0 +1,191 @@
+"""PDF text layer: exact text, paragraphs by geometry, columns, tables, furniture, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import fixtures as fx
+from pipeline.config import Limits
+from pipeline.errors import CorruptFileError, EncryptedFileError, ResourceLimitError
+from pipeline.ingest import load
+from pipeline.ingest.pdf import read_pdf
+from pipeline.ingest.pdf_layout import Line, continues, find_gutter, margins_of
+from pipeline.model import BlockKind, Source
+
+
+def _read(path: Path, **limits: int):
+    return read_pdf(path, Source(str(path), "pdf", "0"), Limits(**limits))
+
+
+def _body(doc) -> list[tuple[str, int | None, str]]:
+    return [
+        (str(b.kind), b.page, doc.text[b.start : b.end])
+        for b in doc.blocks
+        if b.start is not None and b.kind != BlockKind.TABLE_CELL
+    ]
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("pdf")
+    out = {
+        "text": fx.build_text_pdf(d / "text.pdf", repeat=3),
+        "two": fx.build_two_column_pdf(d / "two.pdf"),
+        "table": fx.build_table_pdf(d / "table.pdf"),
+        "kangxi": fx.build_kangxi_pdf(d / "kangxi.pdf"),
+        "encrypted": fx.build_encrypted_pdf(d / "encrypted.pdf"),
+    }
+    out["crossing"], _ = fx.build_crossing_pdf(d / "crossing.pdf")
+    out["truncated"] = fx.build_truncated_pdf(d / "truncated.pdf", out["text"])
+    return out
+
+
+def test_pdf_paragraphs_equal_the_text_typeset(pdfs: dict[str, Path]) -> None:
+    doc = _read(pdfs["text"])
+    assert [t for _, _, t in _body(doc)] == fx.PDF_PARAGRAPHS * 3
+    assert doc.text == "\n".join(fx.PDF_PARAGRAPHS * 3)
+
+
+def test_pdf_page_numbers_are_furniture_with_their_page(pdfs: dict[str, Path]) -> None:
+    import pypdfium2
+
+    pages = len(pypdfium2.PdfDocument(str(pdfs["text"])))
+    assert pages >= 2
+    doc = _read(pdfs["text"])
+    footers = [(b.page, b.content) for b in doc.blocks if b.kind == BlockKind.FOOTER]
+    assert footers == [(n, f"—{n}—") for n in range(1, pages + 1)]
+    assert "—" not in doc.text
+
+
+def test_pdf_every_block_has_its_page_and_pages_increase(pdfs: dict[str, Path]) -> None:
+    doc = _read(pdfs["text"])
+    pages = [b.page for b in doc.blocks if b.start is not None]
+    assert all(p is not None for p in pages)
+    assert pages == sorted(pages) and pages[-1] >= 2
+
+
+def test_pdf_paragraph_cut_by_page_break_is_one_block(pdfs: dict[str, Path]) -> None:
+    _, crossing = fx.build_crossing_pdf(pdfs["crossing"].with_name("again.pdf"))
+    doc = _read(pdfs["crossing"])
+    body = _body(doc)
+    hits = [(kind, page) for kind, page, text in body if text == crossing]
+    assert hits == [("paragraph", 1)]
+    assert body[-1] == ("paragraph", 2, "四、其他事项")
+
+
+def test_pdf_two_columns_read_left_then_right(pdfs: dict[str, Path]) -> None:
+    doc = _read(pdfs["two"])
+    body = _body(doc)
+    assert [t for _, _, t in body] == [fx.TWO_COLUMN_TITLE, *fx.LEFT_COLUMN, *fx.RIGHT_COLUMN]
+    assert body[0][0] == "heading"  # 16 pt over 12 pt body text
+
+
+def test_pdf_table_in_place_with_cells(pdfs: dict[str, Path]) -> None:
+    doc = _read(pdfs["table"])
+    table = "\n".join("\t".join(r) for r in fx.TABLE_ROWS)
+    assert _body(doc) == [
+        ("paragraph", 1, fx.TABLE_INTRO),
+        ("table", 1, table),
+        ("paragraph", 1, fx.TABLE_AFTER),
+    ]
+    cells = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == BlockKind.TABLE_CELL]
+    assert cells == [c for row in fx.TABLE_ROWS for c in row]
+
+
+def test_pdf_pdfplumber_only_opened_for_table_pages(pdfs: dict[str, Path], monkeypatch) -> None:
+    import pdfplumber
+
+    def refuse(*_a, **_k):
+        raise AssertionError("pdfplumber opened for a page without ruling lines")
+
+    monkeypatch.setattr(pdfplumber, "open", refuse)
+    assert _read(pdfs["text"]).text.startswith(fx.PDF_PARAGRAPHS[0])
+
+
+def test_pdf_kangxi_radical_in_text_layer_becomes_the_ideograph(pdfs: dict[str, Path]) -> None:
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(str(pdfs["kangxi"]))[0]
+    assert "\u2f29" in page.get_textpage().get_text_range()  # the fixture really has ⼩ in it
+    doc = _read(pdfs["kangxi"])
+    assert doc.text == fx.KANGXI_EXPECTED
+
+
+def test_pdf_dispatcher_reads_pdf(pdfs: dict[str, Path]) -> None:
+    doc = load(pdfs["table"])
+    assert doc.source.format == "pdf"
+    assert doc.text.splitlines()[0] == fx.TABLE_INTRO
+
+
+# ----- bad input ----------------------------------------------------------------------------------
+def test_pdf_encrypted_is_reported(pdfs: dict[str, Path]) -> None:
+    with pytest.raises(EncryptedFileError, match=r"encrypted\.pdf: password-protected PDF"):
+        _read(pdfs["encrypted"])
+
+
+def test_pdf_truncated_is_corrupt(pdfs: dict[str, Path]) -> None:
+    with pytest.raises(CorruptFileError, match=r"truncated\.pdf: corrupt or truncated PDF file \(no %%EOF"):
+        _read(pdfs["truncated"])
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"%PDF-1.4\nnot really a pdf\n%%EOF\n", b"hello, not a pdf at all\n%%EOF"],
+    ids=["garbage-body", "no-header"],
+)
+def test_pdf_garbage_is_corrupt(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(data)
+    with pytest.raises(CorruptFileError, match=r"bad\.pdf: corrupt or truncated PDF"):
+        _read(path)
+
+
+def test_pdf_too_many_pages_is_refused(pdfs: dict[str, Path]) -> None:
+    with pytest.raises(ResourceLimitError, match=r"text\.pdf: [0-9]+ pages, over the 1-page limit"):
+        _read(pdfs["text"], max_pages=1)
+
+
+# ----- geometry rules ---------------------------------------------------------------------------------
+def _ln(x0: float, x1: float, top: float, size: float = 12.0) -> Line:
+    return Line("字" * max(1, int((x1 - x0) // size)), x0, x1, top, top + size, size)
+
+
+def _column(x0: float, x1: float, n: int = 10) -> list[Line]:
+    return [_ln(x0, x1, 100 + 20 * i) for i in range(n)]
+
+
+def test_pdf_layout_gutter_found_between_two_columns() -> None:
+    lines = _column(72, 280) + _column(310, 523)
+    gutter = find_gutter(lines)
+    assert gutter is not None and 280 <= gutter <= 310
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        _column(72, 523),  # one column of full lines
+        _column(72, 523) + [_ln(400, 523, 400), _ln(420, 523, 420), _ln(380, 523, 440)],  # signature block
+        [_ln(72, 200, 100 + 20 * i) for i in range(8)],  # short lines, nothing on the right
+    ],
+    ids=["single", "signature", "short-left"],
+)
+def test_pdf_layout_no_gutter(lines: list[Line]) -> None:
+    assert find_gutter(lines) is None
+
+
+@pytest.mark.parametrize(
+    ("prev", "nxt", "expected"),
+    [
+        (_ln(72, 523, 100), _ln(72, 300, 120), True),  # full line, next flush left: continues
+        (_ln(72, 523, 100), _ln(96, 523, 120), False),  # next line indented two characters
+        (_ln(72, 300, 100), _ln(72, 523, 120), False),  # previous line stopped short
+        (_ln(72, 523, 100), _ln(72, 523, 150), False),  # a blank line's worth of space
+        (_ln(72, 523, 100), _ln(72, 523, 120, size=16), False),  # font size changes
+    ],
+    ids=["wrap", "indent", "short", "gap", "size"],
+)
+def test_pdf_layout_continues(prev: Line, nxt: Line, expected: bool) -> None:
+    m = margins_of(_column(72, 523))
+    assert continues(prev, nxt, m, m, same_flow=True) is expected

@@ -1,0 +1,151 @@
+"""The compiler reads seed 000's notice into the checklist a reviewer would write by hand.
+
+Expected names below were checked by reading corpora/seeds/000_*.txt, 三、申报材料 (二).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.rubric import compile_rubric
+from pipeline.rubric.compiler import enumeration, keywords, years_in
+from tests.conftest import REAL, SEED_NOTICE, need_shared
+
+
+@pytest.fixture(scope="module")
+def rubric():
+    return compile_rubric(SEED_NOTICE)
+
+
+def _names(rubric, parent):
+    return [i.name for i in rubric.children(parent)]
+
+
+def test_compiler_finds_plan_materials(rubric):
+    assert _names(rubric, "material.plan") == [
+        "覆盖2019年-2021年",
+        "申请表",
+        "详细实施方案",
+        "年度工作计划（2019年-2021年）",
+        "近三年外贸运行情况分析报告（2016年-2018年）",
+    ]
+    assert rubric.get("material.application_form").params["attachment"] == "附件1"
+
+
+def test_compiler_finds_sections_of_detailed_plan(rubric):
+    assert _names(rubric, "material.detailed_plan") == ["试点基础条件", "目标设定", "工作机制", "推进措施", "配套政策", "重点项目"]
+    assert [i.id for i in rubric.children("material.detailed_plan")] == [
+        "plan.basis", "plan.goals", "plan.mechanism", "plan.measures", "plan.policies", "plan.projects",
+    ]
+
+
+@pytest.mark.parametrize(
+    "section, expected",
+    [
+        ("plan.goals", [("具体化、可量化", "has_numbers"), ("外贸进出口规模及增幅", "has_growth_rate"),
+                        ("重点任务完成情况", "mentions")]),
+        ("plan.mechanism", [("责任单位、责任人", "names_units_and_posts"), ("职责分工", "mentions")]),
+        ("plan.measures", [("操作性较强的推进措施", "has_items")]),
+        ("plan.policies", [("当地用于推动该项工作的配套政策", "mentions"), ("资金", "has_money")]),
+        ("plan.projects", [("项目实施主体", "names_units"), ("基本情况", "mentions"), ("发展目标", "mentions"),
+                           ("已投入及三年拟投入资金情况（2019年-2021年）", "has_money_per_year"),
+                           ("本地商务和财政部门支持项目证明材料", "mentions")]),
+        ("plan.basis", [("特色产业集群发展情况", "mentions"), ("有无发生重大产品质量案件、环保和生产安全事故", "mentions"),
+                        ("是否存在严重违法经营情况", "mentions"), ("公共服务服务体系建设情况", "mentions"),
+                        ("对外交流合作情况", "mentions"), ("2016年以来转型升级取得的成效", "mentions")]),
+    ],
+)
+def test_compiler_sub_requirements(rubric, section, expected):
+    assert [(i.name, i.check) for i in rubric.children(section)] == expected
+
+
+def test_compiler_year_ranges_become_checks(rubric):
+    assert rubric.get("plan.projects.funding").params["years"] == [2019, 2020, 2021]
+    assert rubric.get("material.annual_plan.years").params["years"] == [2019, 2020, 2021]
+    assert rubric.get("material.analysis_report.years").params["years"] == [2016, 2017, 2018]
+
+
+def test_compiler_provenance_points_into_notice(rubric):
+    text = SEED_NOTICE.read_text(encoding="utf-8")
+    for item in rubric.items:
+        p = item.provenance
+        assert p and text[p["start"] : p["end"]] == p["text"], item.id
+    assert rubric.get("plan.goals").provenance["text"] == "目标设定"
+
+
+def test_compiler_other_materials_are_dossier_scope(rubric):
+    dossier = [i.name for i in rubric.top_level() if i.scope == "dossier"]
+    assert dossier[0].endswith("的请示（正本）")
+    assert "试点县评价指标体系完成情况" in dossier
+    assert "其他相关证明材料" in dossier
+    assert rubric.get("material.plan").scope == "plan"
+
+
+def test_compiler_sections_carry_synonyms(rubric):
+    assert "组织保障" in rubric.get("plan.mechanism").synonyms
+    assert "政策支持" in rubric.get("plan.policies").synonyms
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("试点基础条件、目标设定、工作机制、推进措施、配套政策及重点项目等", ["试点基础条件", "目标设定", "工作机制", "推进措施", "配套政策", "重点项目"]),
+        ("外贸进出口规模及增幅、重点任务完成情况等具体量化指标", ["外贸进出口规模及增幅", "重点任务完成情况"]),
+        ("责任单位、责任人以及职责分工", ["责任单位", "责任人", "职责分工"]),
+        ("证明文件、本地商务和财政部门支持项目证明材料等", ["证明文件", "本地商务和财政部门支持项目证明材料"]),
+        ("申请表（见附件1），详细实施方案，年度工作计划（2019年-2021年）", ["申请表（见附件1）", "详细实施方案", "年度工作计划（2019年-2021年）"]),
+        ("营业执照", ["营业执照"]),
+    ],
+)
+def test_compiler_enumeration(text, expected):
+    assert [text[s:e] for s, e in enumeration(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("年度工作计划（2019年-2021年）", [2019, 2020, 2021]), ("（2016年-2018年）", [2016, 2017, 2018]),
+     ("2019至2020年", [2019, 2020])],
+)
+def test_compiler_years_in(text, expected):
+    assert years_in(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2019年", "申请表", "2021-2019年", "1990年-2030年"])
+def test_compiler_years_in_no_range(text):
+    assert years_in(text) == []
+
+
+def test_compiler_keywords_use_head_noun():
+    assert keywords("当地用于推动该项工作的配套政策") == ["配套政策"]
+    assert "证明材料" in keywords("本地商务和财政部门支持项目证明材料")
+
+
+# ---- notices written by others -------------------------------------------------
+def test_compiler_guangzhou_internship_measures_materials():
+    path = need_shared(REAL / "guangzhou_employment_internship_base_measures_2019.txt")
+    rubric = compile_rubric(path)
+    names = [i.name for i in rubric.top_level()]
+    # 第六条 …提交下列材料：（一）《广州市就业见习基地申请表》；（二）《…见习岗位需求信息表》；（三）…说明…
+    assert names[:2] == ["《广州市就业见习基地申请表》", "《广州市就业见习基地见习岗位需求信息表》"]
+    assert names[2].startswith("申请单位的培训条件和师资情况说明")
+    assert rubric.get("material.application_form") is not None
+
+
+def test_compiler_shenzhen_inline_material():
+    path = need_shared(REAL / "shenzhen_new_materials_special_fund_performance_data_notice_2017.txt")
+    rubric = compile_rubric(path)
+    assert [i.name for i in rubric.top_level()] == ["2011-2016年新材料产业专项资金资助项目单位基础信息表"]
+    assert rubric.items[0].params["attachment"] == "附件2"
+
+
+def test_compiler_notice_without_materials_gives_empty_rubric():
+    path = need_shared(REAL / "chengdu_hitech_new_economy_enterprise_registration_notice_2018.txt")
+    rubric = compile_rubric(path)  # online registration: no list of materials
+    assert rubric.items == []
+
+
+@pytest.mark.parametrize("name", ["aba_gov_data_mgmt_measures_2021.txt", "anhui_industrial_internet_policy_2021.txt",
+                                  "sc_incentive_measures_notice_2018.txt", "changshun_poverty_alleviation_policy_digest_2017.txt"])
+def test_compiler_does_not_crash_on_policy_texts(name):
+    rubric = compile_rubric(need_shared(REAL / name))
+    assert isinstance(rubric.items, list)
