@@ -11,8 +11,11 @@ Baselines:
   ``jio.extract_money`` of older docs is not exported). Its ranges become
   ``range``, "blur+"/"blur-" become floor/cap, everything else exact. It does
   not read percentages.
-- ``cn2an_regex``: a plain regex for number + 万/亿 + currency with values read by
-  ``cn2an.cn2an(…, "smart")`` — what one gets from the numeral library alone.
+- ``cn2an_transform``: ``cn2an.transform`` (Chinese numerals -> Arabic) on lines that hold
+  Chinese numerals, then a regex for number + 万/亿 + currency.
+- ``cn2an_regex``: a floor, not a competitor — one bare regex with ``cn2an.cn2an(…, "smart")``
+  reading each match. It is faster than any real extractor (it reads no markers, no
+  percentages, no ranges) and shows what rules cost; speed ratios are against the libraries.
 """
 
 from __future__ import annotations
@@ -88,6 +91,53 @@ def _cn2an_regex() -> Extractor:
     return run
 
 
+def _cn2an_transform() -> Extractor:
+    """cn2an.transform turns Chinese numerals into Arabic ones (八百万元 -> 8000000元); a regex then
+    reads number + 万/亿 + currency. Lines it changed are aligned back to the original text with
+    difflib so spans can be scored; only lines with Chinese numerals go through transform."""
+    import difflib
+    import warnings
+
+    import cn2an
+
+    cn_chars = re.compile("[零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
+    pattern = re.compile(r"(\d+(?:\.\d+)?)(万|亿|千)?(元|美元|欧元|港元)")
+    unit = {"万": 1e4, "亿": 1e8, "千": 1e3, None: 1}
+
+    def run(text: str) -> list[Amount]:
+        out = []
+        offset = 0
+        for line in text.split("\n"):
+            changed = line
+            if cn_chars.search(line):
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # it warns on every numeral it cannot read
+                    changed = cn2an.transform(line, "cn2an")
+            to_orig = _align(changed, line, difflib) if changed != line else None
+            for m in pattern.finditer(changed):
+                a, b = m.start(), m.end()
+                if to_orig is not None:
+                    a, b = to_orig[a], to_orig[b]
+                if b <= a:
+                    continue
+                value = float(m.group(1)) * unit[m.group(2)]
+                out.append(Amount(text[offset + a : offset + b], offset + a, offset + b, value,
+                                  _CURRENCY[m.group(3)], "exact"))
+            offset += len(line) + 1
+        return out
+
+    return run
+
+
+def _align(changed: str, original: str, difflib) -> list[int]:
+    """Index in ``changed`` -> index in ``original`` (replaced stretches map to their ends)."""
+    to_orig = [0] * (len(changed) + 1)
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, changed, original, autojunk=False).get_opcodes():
+        for k in range(i1, i2 + 1):
+            to_orig[k] = j1 + (k - i1) if op == "equal" else (j1 if k == i1 else j2)
+    return to_orig
+
+
 def _score(extractor: Extractor, docs: list[tuple[str, Document, list]]) -> dict[str, Any]:
     scores = []
     for doc_id, doc, gold in docs:
@@ -97,14 +147,17 @@ def _score(extractor: Extractor, docs: list[tuple[str, Document, list]]) -> dict
 
 
 def _throughput(extractor: Extractor, texts: list[str], repeats: int) -> float:
+    """Best of ``repeats`` passes: the machine is shared, the fastest pass is the least disturbed."""
     chars = sum(len(t) for t in texts)
     for t in texts:  # warm-up: lazy tables, regex compilation
         extractor(t)
-    started = time.perf_counter()
+    best = float("inf")
     for _ in range(repeats):
+        started = time.perf_counter()
         for t in texts:
             extractor(t)
-    return chars * repeats / (time.perf_counter() - started)
+        best = min(best, time.perf_counter() - started)
+    return chars / best
 
 
 def run(quick: bool = False) -> list[dict]:
@@ -117,8 +170,10 @@ def run(quick: bool = False) -> list[dict]:
     if not docs:
         return [{"name": "amounts", "metric": "skipped", "value": "test docs absent (../shared)"}]
     texts = [d.text for _, d, _ in docs]
-    repeats = 2 if quick else 10
-    engines = {"policylens": _ours, "jionlp": _jionlp, "cn2an_regex": _cn2an_regex}
+    repeats = 3 if quick else 15
+    # cn2an_regex is a floor, not a competitor: one bare regex with cn2an reading the values.
+    engines = {"policylens": _ours, "jionlp": _jionlp, "cn2an_transform": _cn2an_transform,
+               "cn2an_regex": _cn2an_regex}
     rows = []
     for name, make in engines.items():
         extractor = make()  # imports happen here, outside the timing
@@ -135,8 +190,9 @@ def run(quick: bool = False) -> list[dict]:
                 "chars_per_s": _throughput(extractor, texts, repeats),
             }
         )
-    fastest_baseline = max(r["chars_per_s"] for r in rows if r["engine"] != "policylens")
-    best_baseline_f1 = max(r["f1"] for r in rows if r["engine"] != "policylens")
+    libraries = [r for r in rows if r["engine"] in ("jionlp", "cn2an_transform")]
+    fastest_baseline = max(r["chars_per_s"] for r in libraries)
+    best_baseline_f1 = max(r["f1"] for r in libraries)
     for r in rows:
         r["speed_vs_fastest_baseline"] = r["chars_per_s"] / fastest_baseline
         r["f1_minus_best_baseline"] = r["f1"] - best_baseline_f1

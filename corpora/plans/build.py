@@ -32,6 +32,7 @@ TARGETS: dict[str, tuple[str, str]] = {
     "p12_liuting_docx_styles.docx": ("p12_liuting_docx_styles.md", "docx_styles"),
     "p13_tangze_docx_manual.docx": ("p13_tangze_docx_manual.md", "docx_manual"),
     "p14_kaiyang_pdf.pdf": ("p14_kaiyang_pdf.md", "pdf"),
+    "p22_chengxi_docx_tables.docx": ("p22_chengxi_docx_tables.md", "docx_styles"),
 }
 
 
@@ -122,7 +123,13 @@ def build_pdf(items: list[tuple[str, object]], out: Path) -> None:
         if kind == "title":
             flow.append(Spacer(1, 12))
     doc = SimpleDocTemplate(
-        str(out), pagesize=A4, invariant=1, title="", author="policylens", creator="policylens", producer="policylens"
+        str(out),
+        pagesize=A4,
+        invariant=1,
+        title="",
+        author="policylens",
+        creator="policylens",
+        producer="policylens",
     )
     doc.build(flow)
 

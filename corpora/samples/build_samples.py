@@ -48,9 +48,15 @@ ANNUAL = """莘垣市外贸转型升级试点年度工作计划（2019年-2021�
 2021年：完成全部重点项目建设，开展试点总结评估，进出口总额达到150亿元。
 """
 
-FORM = [("title", "外贸转型升级试点县申请表"), ("p", "申报单位：莘垣市人民政府"), ("p", "特色产业：轮胎及橡胶制品"),
-        ("p", "2018年进出口额：131亿元，增长4.8%"), ("p", "2019年上半年进出口增幅：12.6%，居全市第二位"),
-        ("p", "联系人：高志强  0536-5210987"), ("p", "市政府意见：同意申报。")]
+FORM = [
+    ("title", "外贸转型升级试点县申请表"),
+    ("p", "申报单位：莘垣市人民政府"),
+    ("p", "特色产业：轮胎及橡胶制品"),
+    ("p", "2018年进出口额：131亿元，增长4.8%"),
+    ("p", "2019年上半年进出口增幅：12.6%，居全市第二位"),
+    ("p", "联系人：高志强  0536-5210987"),
+    ("p", "市政府意见：同意申报。"),
+]
 
 COMPANIES = """芦湾区主要外贸企业名单及经营状况（2016年以来）
 
@@ -70,7 +76,7 @@ ANALYSIS = """附件2 近三年外贸运行情况分析报告（2016年-2018年�
 class GBKInfo(zipfile.ZipInfo):
     """A zip member whose name is stored in GBK without the UTF-8 flag (Windows zip tools do this)."""
 
-    def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's own hook name
+    def _encodeFilenameFlags(self):
         return self.filename.encode("gbk"), self.flag_bits & ~0x800
 
 
@@ -86,16 +92,26 @@ def main() -> None:
 
     d = OUT / "莘垣市"
     d.mkdir()
-    build.build_docx(items_of((PLANS / "p09_xinyuan_no_annual_plan.txt").read_text(encoding="utf-8")), d / "莘垣市申报材料.docx", styles=False)
-    (d / "附件2 年度工作计划.txt").write_text(ANNUAL, encoding="gb18030")  # a GBK text file, as Windows saves it
+    build.build_docx(
+        items_of((PLANS / "p09_xinyuan_no_annual_plan.txt").read_text(encoding="utf-8")),
+        d / "莘垣市申报材料.docx",
+        styles=False,
+    )
+    (d / "附件2 年度工作计划.txt").write_text(
+        ANNUAL, encoding="gb18030"
+    )  # a GBK text file, as Windows saves it
     build.build_pdf(FORM, d / "附件1 申请表.pdf")
 
     d = OUT / "芦湾区"
     d.mkdir()
-    build.build_pdf(items_of((PLANS / "p10_luwan_no_mechanism.txt").read_text(encoding="utf-8")), d / "芦湾区方案.pdf")
+    build.build_pdf(
+        items_of((PLANS / "p10_luwan_no_mechanism.txt").read_text(encoding="utf-8")), d / "芦湾区方案.pdf"
+    )
     (d / "企业名单.txt").write_text(COMPANIES, encoding="utf-8")
     # a scan that was cut off during upload: a PDF header and nothing else usable
-    (d / "证明材料扫描件.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n%%trunc")
+    (d / "证明材料扫描件.pdf").write_bytes(
+        b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n%%trunc"
+    )
 
     d = OUT / "杞原县"
     d.mkdir()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.check.matcher import Candidate, candidates, match_items
+from pipeline.check.matcher import Candidate, candidate_probs, candidates, match_items
 from pipeline.check.plan_parser import load_document, plan_sections
 from pipeline.check.requirements import body_state, run_check
 from pipeline.check.result import CheckResult, ItemResult
@@ -45,7 +45,9 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
     text = doc.text
     cands = candidates(doc, plan_sections(doc))
     matchable = [i for i in rub.items if i.kind != "requirement" and not is_container(rub, i.id)]
-    matches = match_items(rub, matchable, cands)
+    probs = candidate_probs(cands)
+    matches = match_items(rub, matchable, cands, probs)
+    inside = find_inside(rub, matchable, matches, cands, text, probs)
     results: dict[str, ItemResult] = {}
     whole = Candidate("", 0, len(text), 0, 0)
 
@@ -59,6 +61,8 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         while cur is not None:
             if cur.id in matches:
                 return matches[cur.id].candidate
+            if cur.id in inside:
+                return inside[cur.id]
             if is_container(rub, cur.id):
                 return whole
             cur = rub.get(cur.parent) if cur.parent else None
@@ -69,6 +73,12 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         if item.kind == "requirement" or is_container(rub, item.id):
             continue
         m = matches.get(item.id)
+        if m is None and item.id in inside:
+            c = inside[item.id]
+            res = base(item, "partial", f"{item.name}: no heading of its own; some of its content is under “{c.title}”")
+            res.section_start, res.section_end, res.section_title, res.match = c.start, c.end, c.title, "content"
+            results[item.id] = res
+            continue
         if m is None:
             results[item.id] = base(item, "missing", f"{item.name}: not found in the plan")
             continue
@@ -104,7 +114,7 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         if res is None or item.kind == "requirement" or res.status in ("missing", "empty"):
             continue
         failing = [results[c.id] for c in rub.children(item.id) if c.kind == "requirement" and results[c.id].status != "present"]
-        if failing:
+        if failing and res.match != "content":
             res.status = "partial"
             res.reason = f"{item.name}: " + "; ".join(f.reason or f"{f.name} {f.status}" for f in failing)
 
@@ -137,6 +147,47 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         flags.append(f"not scored for a single plan file (separate dossier materials): {'；'.join(dossier)}")
     return CheckResult(plan=doc.source.display_name, score=total, items=ordered, flags=flags, rubric=rub,
                        plan_sha256=doc.source.sha256)
+
+
+def find_inside(
+    rub: Rubric,
+    items: list[RubricItem],
+    matches: dict,
+    cands: list[Candidate],
+    text: str,
+    probs: dict[int, dict[str, float]],
+) -> dict[str, Candidate]:
+    """Sections with no heading whose content sits inside another section.
+
+    GUIDE (corpora/plans): "content counts wherever it is: a working group
+    described inside 保障措施 is the plan's 工作机制". An unmatched section is
+    found inside a heading when at least half of its sub-requirements pass
+    there and the heading's body names it (a synonym) or the classifier gives
+    its canonical section some weight. Such a section is at best partial.
+    """
+    found: dict[str, Candidate] = {}
+    numbered = [c for c in cands if c.level < 98]
+    for item in items:
+        reqs = [c for c in rub.children(item.id) if c.kind == "requirement"]
+        if item.id in matches or item.kind != "section" or not reqs:
+            continue
+        best: tuple[int, Candidate] | None = None
+        for c in numbered:
+            named = bool(item.canonical) and probs.get(id(c), {}).get(item.canonical, 0.0) >= INSIDE_MIN_PROB
+            if not named:
+                body = text[c.body_start : c.end]
+                named = any(syn and syn in body for syn in item.synonyms)
+            if not named:
+                continue
+            passed = sum(1 for r in reqs if run_check(r, text, c.body_start, c.end).status == "present")
+            if passed * 2 >= len(reqs) and (best is None or passed > best[0]):
+                best = (passed, c)
+        if best is not None:
+            found[item.id] = best[1]
+    return found
+
+
+INSIDE_MIN_PROB = 0.2
 
 
 def _depth(rub: Rubric, item: RubricItem) -> int:

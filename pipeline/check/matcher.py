@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from pipeline.model import Document, Section
 from pipeline.rubric.schema import Rubric, RubricItem
@@ -90,15 +91,22 @@ def _first_sentence(text: str, start: int, end: int) -> str:
 
 def title_score(title: str, names: list[str]) -> tuple[float, str]:
     """How well a heading names an item: 1.0 equal, ~0.9 contains a synonym, fuzzy below."""
+    return _title_score(title, tuple(names))
+
+
+@lru_cache(maxsize=8192)
+def _norm_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n for n in (norm_title(x) for x in names) if n)
+
+
+@lru_cache(maxsize=65536)
+def _title_score(title: str, names: tuple[str, ...]) -> tuple[float, str]:
     t = norm_title(title)
     t2 = _LEADING_VERB.sub("", t)
     if not t:
         return 0.0, ""
     best = (0.0, "")
-    for name in names:
-        n = norm_title(name)
-        if not n:
-            continue
+    for n in _norm_names(names):
         for cand in {t, t2}:
             if cand == n:
                 return 1.0, "synonym"
@@ -106,15 +114,21 @@ def title_score(title: str, names: list[str]) -> tuple[float, str]:
                 best = max(best, (0.9 - 0.01 * min(len(cand) - len(n), 20), "synonym"))
             elif len(cand) >= 2 and cand in n:
                 best = max(best, (0.8 - 0.01 * min(len(n) - len(cand), 20), "synonym"))
-            else:
-                r = SequenceMatcher(None, cand, n).ratio()
-                if r >= FUZZY_MIN:
-                    best = max(best, (0.75 * r, "fuzzy"))
+            elif 2 * min(len(cand), len(n)) >= FUZZY_MIN * (len(cand) + len(n)):  # ratio's upper bound
+                sm = SequenceMatcher(None, cand, n)
+                if sm.quick_ratio() >= FUZZY_MIN:
+                    r = sm.ratio()
+                    if r >= FUZZY_MIN:
+                        best = max(best, (0.75 * r, "fuzzy"))
     return best
 
 
-def match_items(rubric: Rubric, items: list[RubricItem], cands: list[Candidate]) -> dict[str, Match]:
+def match_items(
+    rubric: Rubric, items: list[RubricItem], cands: list[Candidate], probs: dict[int, dict[str, float]] | None = None
+) -> dict[str, Match]:
     """Greedy one-to-one assignment of items to headings by descending match score."""
+    if probs is None:
+        probs = candidate_probs(cands)
     pairs: list[tuple[float, int, int, str, str, Candidate]] = []
     for item in items:
         names = [item.name, *item.synonyms]
@@ -125,7 +139,7 @@ def match_items(rubric: Rubric, items: list[RubricItem], cands: list[Candidate])
             if sc >= MATCH_MIN:
                 pairs.append((sc, -c.level, -c.start, item.id, how, c))
     unmatched_canonical = {i.canonical: i for i in items if i.canonical}
-    pairs.extend(_classifier_pairs(cands, unmatched_canonical))
+    pairs.extend(_classifier_pairs(cands, unmatched_canonical, probs))
     pairs.sort(key=lambda p: (p[0], p[1], p[2]), reverse=True)
     taken_items: dict[str, Match] = {}
     taken_cands: set[int] = set()
@@ -137,17 +151,24 @@ def match_items(rubric: Rubric, items: list[RubricItem], cands: list[Candidate])
     return taken_items
 
 
-def _classifier_pairs(cands: list[Candidate], by_canonical: dict[str, RubricItem]) -> list:
-    numbered = [c for c in cands if c.level < 98]
-    if not numbered or not by_canonical:
-        return []
-    from pipeline.check.section_classifier import feature_text, predict
+def candidate_probs(cands: list[Candidate]) -> dict[int, dict[str, float]]:
+    """Classifier label probabilities for each numbered heading, keyed by id(candidate)."""
+    from pipeline.check.section_classifier import feature_text, label_probs
 
-    preds = predict([feature_text(c.title, c.first_sentence) for c in numbered])
-    if preds is None:
-        return []
+    numbered = [c for c in cands if c.level < 98]
+    probs = label_probs([feature_text(c.title, c.first_sentence) for c in numbered]) if numbered else None
+    if probs is None:
+        return {}
+    return {id(c): p for c, p in zip(numbered, probs)}
+
+
+def _classifier_pairs(cands: list[Candidate], by_canonical: dict[str, RubricItem], probs: dict[int, dict[str, float]]) -> list:
     out = []
-    for c, (label, prob) in zip(numbered, preds):
-        if label in by_canonical and prob >= CLASSIFIER_MIN:
-            out.append((0.6 * prob, -c.level, -c.start, by_canonical[label].id, "classifier", c))
+    for c in cands:
+        p = probs.get(id(c))
+        if not p:
+            continue
+        label = max(p, key=p.__getitem__)
+        if label in by_canonical and p[label] >= CLASSIFIER_MIN:
+            out.append((0.6 * p[label], -c.level, -c.start, by_canonical[label].id, "classifier", c))
     return out

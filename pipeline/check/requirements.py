@@ -281,5 +281,37 @@ CHECKS: dict[str, Callable[[RubricItem, str, int, int], Outcome]] = {
 }
 
 
+@lru_cache(maxsize=1)
+def deferral_pattern() -> re.Pattern[str] | None:
+    pats = load_data("placeholders.yaml").get("deferrals") or []
+    return re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+
+
+def deferred(item: RubricItem, text: str, start: int, end: int) -> dict[str, Any] | None:
+    """A sentence in [start, end) that puts this requirement off ("资金投入情况正在测算中"), as evidence."""
+    pat = deferral_pattern()
+    if pat is None:
+        return None
+    name_grams = _bigrams(_FILLER.sub("", item.name))
+    keywords = item.params.get("keywords") or []
+    for m in pat.finditer(text, start, end):
+        s, e = sentence_span(text, m.start(), m.end(), start, end)
+        sentence = text[s:e]
+        if item.check in ("has_money", "has_money_per_year"):
+            names_it = bool(re.search(r"资金|投资|投入|经费", sentence))
+        else:
+            names_it = any(k in sentence for k in keywords) or (
+                len(name_grams) >= 2 and len(name_grams & _bigrams(sentence)) >= 0.4 * len(name_grams)
+            )
+        if names_it:
+            return {"text": sentence, "start": s, "end": e}
+    return None
+
+
 def run_check(item: RubricItem, text: str, start: int, end: int) -> Outcome:
-    return CHECKS[item.check](item, text, start, end)
+    outcome = CHECKS[item.check](item, text, start, end)
+    if outcome.status == "missing":  # some given and the rest deferred stays partial
+        put_off = deferred(item, text, start, end)
+        if put_off is not None:
+            return Outcome("empty", [put_off], f"deferred, not given: “{put_off['text']}”")
+    return outcome

@@ -42,10 +42,15 @@ def _extract_part() -> None:
         with stderr.status(f"extracting {OPINIONS.name}…"):
             doc = extract(OPINIONS)
     except Exception as err:  # noqa: BLE001 - the extraction stages may not be installed yet
-        stdout.print(f"(skipping the extraction part: {type(err).__name__}: {str(err).splitlines()[0][:160]})",
-                     markup=False, highlight=False)
+        stdout.print(
+            f"(skipping the extraction part: {type(err).__name__}: {str(err).splitlines()[0][:160]})",
+            markup=False,
+            highlight=False,
+        )
         return
-    rewards = [a for a in doc.amounts if a.role == "reward"] or [a for a in doc.amounts if a.role != "threshold"]
+    rewards = [a for a in doc.amounts if a.role == "reward"] or [
+        a for a in doc.amounts if a.role != "threshold"
+    ]
     table = Table(title=f"{doc.meta.title or OPINIONS.name}: 奖励金额（{len(rewards)}）")
     table.add_column("金额原文")
     table.add_column("数值", justify="right")
@@ -54,10 +59,17 @@ def _extract_part() -> None:
     for a in rewards[:MAX_ROWS]:
         clause = doc.clause_at(a.start)
         context = clause.text if clause else doc.text[max(0, a.start - 30) : a.end + 10]
-        table.add_row(a.text, _yuan(a.value if a.value is not None else a.cap), a.kind, context.replace("\n", " ")[:80])
+        value = (
+            f"{a.percent:g}%" if a.percent is not None else _yuan(a.value if a.value is not None else a.cap)
+        )
+        table.add_row(a.text, value, a.kind, context.replace("\n", " ")[:60])
     stdout.print(table)
     if len(rewards) > MAX_ROWS:
-        stdout.print(f"… and {len(rewards) - MAX_ROWS} more (policylens extract {OPINIONS})", markup=False, highlight=False)
+        stdout.print(
+            f"… and {len(rewards) - MAX_ROWS} more (policylens extract {OPINIONS})",
+            markup=False,
+            highlight=False,
+        )
     dl = Table(title=f"期限（{len(doc.deadlines)}）")
     dl.add_column("原文", overflow="fold")
     dl.add_column("日期")
@@ -82,7 +94,11 @@ def demo_cmd(
             from pipeline.errors import FileMissingError
 
             fail(FileMissingError(needed))
-    stdout.print(f"Screening {SAMPLES.relative_to(ROOT)} against {NOTICE.relative_to(ROOT)} …", markup=False, highlight=False)
+    stdout.print(
+        f"Screening {SAMPLES.relative_to(ROOT)} against {NOTICE.relative_to(ROOT)} …",
+        markup=False,
+        highlight=False,
+    )
     try:
         with stderr.status("screening sample dossiers…"):
             summary = screen(SAMPLES, NOTICE, out, workers=workers)
@@ -92,7 +108,11 @@ def demo_cmd(
     stdout.print(summary_table(summary.rows, title="示例申报材料初筛（第二批外贸转型升级试点县）"))
     for applicant, line in summary.failures:
         stdout.print(f"  unreadable file in {applicant}: {line}", markup=False, highlight=False)
-    stdout.print(f"Reports: {out / 'index.html'} (one HTML per applicant in {out / 'reports'}), "
-                 f"{summary.summary_xlsx}, {summary.summary_json}", markup=False, highlight=False)
+    stdout.print(
+        f"Reports: {out / 'index.html'} (one HTML per applicant in {out / 'reports'}), "
+        f"{summary.summary_xlsx}, {summary.summary_json}",
+        markup=False,
+        highlight=False,
+    )
     stdout.print()
     _extract_part()

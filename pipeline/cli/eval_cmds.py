@@ -12,3 +12,27 @@ from pipeline.cli.app import app
 
 eval_app = typer.Typer(help="Evaluate against the gold annotations in corpora/ (test split by default).", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("extraction")
+def extraction(
+    split: str = typer.Option("test", "--split", help="Which documents: test (held out), train or all."),
+    format: str = typer.Option("table", "--format", help="table (rich) or json."),
+) -> None:
+    """Per-field precision/recall/F1 of sections, metadata, clause kinds, amounts and deadlines."""
+    from pipeline.cli.common import fail, print_json, stdout
+    from pipeline.errors import UsageError
+    from pipeline.eval.report import gather, render_table
+
+    if split not in ("test", "train", "all"):
+        fail(UsageError(detail=f"--split must be test, train or all; got {split!r}"))
+    if format not in ("table", "json"):
+        fail(UsageError(detail=f"--format must be table or json; got {format!r}"))
+    try:
+        report = gather(split)
+    except Exception as err:  # noqa: BLE001 - one line, never a traceback
+        fail(err)
+    if format == "json":
+        print_json(report)
+    else:
+        stdout.print(render_table(report))

@@ -8,7 +8,7 @@ are still printed and the failures are listed again at the end.
 from __future__ import annotations
 
 import sys
-from typing import Callable, Iterator, List, Optional
+from collections.abc import Callable, Iterator
 
 import typer
 
@@ -17,14 +17,15 @@ from pipeline.cli.common import OutputFormat, expand_inputs, finish_batch, print
 from pipeline.config import DEFAULT_LIMITS, Limits
 from pipeline.model import Document, block_dict
 
-Loader = Callable[[], List[Document]]
+Loader = Callable[[], list[Document]]
 
 FILES_ARG = typer.Argument(..., help="Files, folders or zip dossiers to read; '-' reads stdin.")
 MAX_BYTES_OPT = typer.Option(None, "--max-bytes", help="Refuse input files larger than this many bytes.")
+FORMAT_OPT = typer.Option(OutputFormat.table, "--format", "-f", help="table or json.")
 TIMEOUT_OPT = typer.Option(None, "--timeout", help="Seconds allowed for one LibreOffice conversion.")
 
 
-def _limits(max_bytes: Optional[int], timeout: Optional[int]) -> Limits:
+def _limits(max_bytes: int | None, timeout: int | None) -> Limits:
     return DEFAULT_LIMITS.with_(max_bytes=max_bytes, convert_timeout=timeout)
 
 
@@ -76,9 +77,9 @@ def _is_zip_dossier(p: str) -> bool:
 
 @app.command("text")
 def text_cmd(
-    files: List[str] = FILES_ARG,
-    max_bytes: Optional[int] = MAX_BYTES_OPT,
-    timeout: Optional[int] = TIMEOUT_OPT,
+    files: list[str] = FILES_ARG,
+    max_bytes: int | None = MAX_BYTES_OPT,
+    timeout: int | None = TIMEOUT_OPT,
 ) -> None:
     """Print the normalised text of each document (a '==> name <==' header when there are several)."""
     limits = _limits(max_bytes, timeout)
@@ -101,10 +102,10 @@ def text_cmd(
 
 @app.command("blocks")
 def blocks_cmd(
-    files: List[str] = FILES_ARG,
-    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table or json."),
-    max_bytes: Optional[int] = MAX_BYTES_OPT,
-    timeout: Optional[int] = TIMEOUT_OPT,
+    files: list[str] = FILES_ARG,
+    format: OutputFormat = FORMAT_OPT,
+    max_bytes: int | None = MAX_BYTES_OPT,
+    timeout: int | None = TIMEOUT_OPT,
 ) -> None:
     """Print the layout blocks ingestion found: kind, page, offsets and text."""
     limits = _limits(max_bytes, timeout)
@@ -158,4 +159,3 @@ def _print_table(doc: Document) -> None:
             style="dim" if b.start is None else None,
         )
     stdout.print(table)
-

@@ -92,7 +92,7 @@ def check_cmd(
         elif fmt == CheckFormat.table:
             _result_table(result)
         else:
-            _render_report(result, fmt.value, output)
+            _render_report(result, fmt.value, output, plan)
     except typer.Exit:
         raise
     except BaseException as err:  # noqa: BLE001
@@ -113,16 +113,18 @@ def _result_table(result: Any) -> None:
         stdout.print(f"- {flag}", markup=False, highlight=False)
 
 
-def _render_report(result: Any, fmt: str, output: Path | None) -> None:
+def _render_report(result: Any, fmt: str, output: Path | None, plan: str) -> None:
     """html/xlsx come from pipeline.report (the report renderers)."""
     if output is None:
         raise UsageError(detail=f"--format {fmt} writes a file; add -o REPORT.{fmt}")
-    for module, func in ((f"pipeline.report.{fmt}", f"render_{fmt}"), ("pipeline.report", f"render_{fmt}")):
-        try:
-            render = getattr(import_module(module), func)
-        except (ImportError, AttributeError):
-            continue
-        render([result], output)
-        stdout.print(f"wrote {output}", markup=False, highlight=False)
-        return
-    raise UsageError(detail=f"--format {fmt} needs the report renderers (pipeline.report.{fmt}.render_{fmt})")
+    try:
+        report = import_module("pipeline.report")
+    except ImportError:
+        raise UsageError(detail=f"--format {fmt} needs the report renderers (pipeline.report)") from None
+    if fmt == "html":
+        from pipeline.check.plan_parser import load_document
+
+        report.render_html(result, load_document(plan).text, output)  # evidence offsets index this text
+    else:
+        report.render_xlsx(result, output)
+    stdout.print(f"wrote {output}", markup=False, highlight=False)

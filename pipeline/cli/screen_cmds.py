@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -18,21 +17,37 @@ from pipeline.cli.eval_cmds import eval_app
 from pipeline.errors import BatchFailedError, PolicyLensError, UsageError
 
 
-def _rubric_arg(notice: Optional[Path], rubric: Optional[Path]) -> Path:
+def _rubric_arg(notice: Path | None, rubric: Path | None) -> Path:
     if (notice is None) == (rubric is None):
-        raise UsageError(detail="give exactly one of --notice NOTICE (a 申报通知 to compile) or --rubric RUBRIC.yaml")
+        raise UsageError(
+            detail="give exactly one of --notice NOTICE (a 申报通知 to compile) or --rubric RUBRIC.yaml"
+        )
     return notice if notice is not None else rubric  # type: ignore[return-value]
 
 
 @app.command("screen")
 def screen_cmd(
-    dossiers: Path = typer.Argument(..., help="Folder or zip of dossiers: one sub-folder or zip per applicant."),
-    notice: Optional[Path] = typer.Option(None, "--notice", "-n", help="The 申报通知 the plans answer (compiled to a checklist)."),
-    rubric: Optional[Path] = typer.Option(None, "--rubric", "-r", help="A checklist YAML (from `policylens rubric`), instead of --notice."),
-    out: Path = typer.Option(..., "--out", "-o", help="Output folder: summary.json, summary.xlsx, index.html, reports/*.html."),
-    workers: int = typer.Option(2, "--workers", "-w", min=1, help="Parallel worker processes (1 = in this process)."),
-    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table (default) or json summary on stdout."),
-    strict: bool = typer.Option(False, "--strict", help="Exit 3 when any file of any dossier could not be read."),
+    dossiers: Path = typer.Argument(
+        ..., help="Folder or zip of dossiers: one sub-folder or zip per applicant."
+    ),
+    notice: Path | None = typer.Option(
+        None, "--notice", "-n", help="The 申报通知 the plans answer (compiled to a checklist)."
+    ),
+    rubric: Path | None = typer.Option(
+        None, "--rubric", "-r", help="A checklist YAML (from `policylens rubric`), instead of --notice."
+    ),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Output folder: summary.json, summary.xlsx, index.html, reports/*.html."
+    ),
+    workers: int = typer.Option(
+        2, "--workers", "-w", min=1, help="Parallel worker processes (1 = in this process)."
+    ),
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.table, "--format", "-f", help="table (default), json or csv summary on stdout."
+    ),
+    strict: bool = typer.Option(
+        False, "--strict", help="Exit 3 when any file of any dossier could not be read."
+    ),
 ) -> None:
     """Pre-screen a batch of application dossiers against a notice's checklist.
 
@@ -51,12 +66,22 @@ def screen_cmd(
 
             raise FileMissingError(source)
         rub = as_rubric(source)
-        progress = Progress(TextColumn("[bold]screening"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                            TextColumn("{task.description}"), console=stderr, transient=True)
+        progress = Progress(
+            TextColumn("[bold]screening"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=stderr,
+            transient=True,
+        )
         with progress:
             task = progress.add_task("", total=None)
             summary = screen(
-                dossiers, rub, out, workers=workers,
+                dossiers,
+                rub,
+                out,
+                workers=workers,
                 on_start=lambda n: progress.update(task, total=n),
                 on_progress=lambda name: progress.update(task, advance=1, description=name),
             )
@@ -70,18 +95,50 @@ def screen_cmd(
         return
     if fmt == OutputFormat.json:
         print_json(summary.to_dict(include_results=False))
+    elif fmt == OutputFormat.csv:
+        _write_csv(
+            [
+                "rank",
+                "applicant",
+                "plan_file",
+                "score",
+                "missing_items",
+                "empty_items",
+                "flags_count",
+                "errors",
+            ],
+            summary.rows,
+        )
     else:
         stdout.print(summary_table(summary.rows))
-        stdout.print(f"reports: {summary.out_dir / 'index.html'}  ·  {summary.summary_xlsx}  ·  {summary.summary_json}",
-                     markup=False, highlight=False)
+        stdout.print(
+            f"reports: {summary.out_dir / 'index.html'}  ·  {summary.summary_xlsx}  ·  {summary.summary_json}",
+            markup=False,
+            highlight=False,
+        )
     if summary.failures:
-        stderr.print(f"{len(summary.failures)} file(s) could not be read (listed in the reports):", markup=False)
+        stderr.print(
+            f"{len(summary.failures)} file(s) could not be read (listed in the reports):", markup=False
+        )
         for applicant, line in summary.failures:
             stderr.print(f"  {applicant}: {line}", markup=False, highlight=False)
         if strict:
             err = BatchFailedError(detail=f"{len(summary.failures)} unreadable file(s)")
             stderr.print(str(err), markup=False)
             raise typer.Exit(err.exit_code)
+
+
+def _write_csv(columns: list[str], rows: list[dict]) -> None:
+    """Rows as CSV on stdout; list values joined with '；' so a cell stays one cell."""
+    import csv
+    import sys
+
+    writer = csv.writer(sys.stdout)
+    writer.writerow(columns)
+    for r in rows:
+        writer.writerow(
+            ["；".join(map(str, v)) if isinstance(v, list) else v for v in (r.get(c) for c in columns)]
+        )
 
 
 def _fmt(v: object) -> str:
@@ -93,7 +150,9 @@ def _fmt(v: object) -> str:
 @eval_app.command("plans")
 def eval_plans_cmd(
     split: str = typer.Option("test", "--split", "-s", help="train, test (default) or all."),
-    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table or json."),
+    fmt: OutputFormat = typer.Option(
+        OutputFormat.table, "--format", "-f", help="table, json or csv (one row per plan)."
+    ),
     details: bool = typer.Option(False, "--details", help="List every disagreement with the gold."),
 ) -> None:
     """Plan checker vs. the gold plans in corpora/plans (missing/empty F1, status accuracy, score Spearman)."""
@@ -111,29 +170,57 @@ def eval_plans_cmd(
     if fmt == OutputFormat.json:
         print_json(report.to_dict())
         return
-    table = Table(title=f"eval plans — split {split} ({summary['plans']} plans, {summary['items']} gold items)")
+    if fmt == OutputFormat.csv:
+        rows = [
+            {**p, "unmatched": len(p["unmatched"]), "disagreements": len(p["disagreements"])}
+            for p in report.to_dict()["plans"]
+        ]
+        _write_csv(["plan", "gold_score", "checker_score", "unmatched", "disagreements", "error"], rows)
+        return
+    table = Table(
+        title=f"eval plans — split {split} ({summary['plans']} plans, {summary['items']} gold items)"
+    )
     for col in ("metric", "value", "target"):
         table.add_column(col, justify="left" if col == "metric" else "right")
-    for key in ("missing_empty_precision", "missing_empty_recall", "missing_empty_f1", "section_accuracy",
-                "subrequirement_accuracy", "spearman", "mad", "unmatched_gold_items"):
+    for key in (
+        "missing_empty_precision",
+        "missing_empty_recall",
+        "missing_empty_f1",
+        "section_accuracy",
+        "subrequirement_accuracy",
+        "spearman",
+        "mad",
+        "unmatched_gold_items",
+    ):
         target = TARGETS.get(key)
         value = summary[key]
         ok = None
         if target is not None and isinstance(value, float) and not math.isnan(value):
             ok = value <= target if key == "mad" else value >= target
         mark = "" if ok is None else (" [green]✓[/]" if ok else " [red]✗[/]")
-        table.add_row(key, _fmt(value) + mark, ("≤ " if key == "mad" else "≥ ") + _fmt(target) if target else "")
+        table.add_row(
+            key, _fmt(value) + mark, ("≤ " if key == "mad" else "≥ ") + _fmt(target) if target else ""
+        )
     stdout.print(table)
     per = Table(title="per plan")
     for col in ("plan", "gold", "checker", "unmatched", "disagreements"):
         per.add_column(col, justify="left" if col == "plan" else "right")
     for p in report.to_dict()["plans"]:
-        per.add_row(p["plan"], _fmt(p["gold_score"]), _fmt(p["checker_score"]) if p["checker_score"] is not None else p["error"] or "—",
-                    str(len(p["unmatched"])), str(len(p["disagreements"])))
+        per.add_row(
+            p["plan"],
+            _fmt(p["gold_score"]),
+            _fmt(p["checker_score"]) if p["checker_score"] is not None else p["error"] or "—",
+            str(len(p["unmatched"])),
+            str(len(p["disagreements"])),
+        )
     stdout.print(per)
     if details:
         for p in report.to_dict()["plans"]:
             for d in p["disagreements"]:
-                stdout.print(f"{p['plan']}: {d['item']}: gold {d['gold']}, checker {d['checker']}", markup=False, highlight=False)
+                stdout.print(
+                    f"{p['plan']}: {d['item']}: gold {d['gold']}, checker {d['checker']}",
+                    markup=False,
+                    highlight=False,
+                )
     if summary["failed_plans"]:
         stderr.print(f"checker failed on: {', '.join(summary['failed_plans'])}", markup=False)

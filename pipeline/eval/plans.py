@@ -24,10 +24,11 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import yaml
 
@@ -105,8 +106,16 @@ def gold_score(statuses: dict[str, str], scored: dict[str, float]) -> int:
 
 
 def item_role(key: str, scored: dict[str, float]) -> str:
-    """'sub' for a sub-requirement of a scored item, else 'section' (materials, sections, containers)."""
-    return "sub" if any(key.startswith(s + "/") for s in scored) else "section"
+    """'sub' (sub-requirement of a scored item), 'section' (scored material or section) or 'container'.
+
+    Containers (详细实施方案) carry no weight and their status is derived from
+    their parts by a convention (GUIDE.md); they are kept out of the status
+    accuracies so that a checker is not marked down for a different but
+    equally valid convention (e.g. "partial when some part is missing").
+    """
+    if any(key.startswith(s + "/") for s in scored):
+        return "sub"
+    return "section" if key in scored else "container"
 
 
 # ---------------------------------------------------------------- matching

@@ -34,6 +34,8 @@ __all__ = ["extract_amounts", "find_amounts"]
 # ---------------------------------------------------------------- lexicon --
 @dataclass(frozen=True, slots=True)
 class Marker:
+    """A word that bounds an amount: 最高 (cap, inclusive), 以上 (floor, exclusive)…"""
+
     text: str
     kind: str  # cap | floor
     inclusive: bool
@@ -42,7 +44,10 @@ class Marker:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
+    """amounts.yaml compiled once: the scanner regex, marker tables and word lists."""
+
     scanner: re.Pattern[str]
+    anchors: re.Pattern[str]
     currencies: dict[str, str]
     prefixes: dict[str, str]
     multipliers: dict[str, int]
@@ -50,10 +55,10 @@ class Lexicon:
     bare_next_ok: frozenset[str]
     bare_context: tuple[str, ...]
     before: tuple[Marker, ...]
+    markers_by_last: dict[str, tuple[Marker, ...]]
     after: tuple[Marker, ...]
     window: int
     skip_after: tuple[str, ...]
-    per_prefixes: tuple[str, ...]
     per_slash: tuple[str, ...]
     per_unit_stop: frozenset[str]
     per_max_chars: int
@@ -63,6 +68,7 @@ class Lexicon:
     money_words: tuple[str, ...]
     next_openers: tuple[str, ...]
     not_money_words: tuple[str, ...]
+    not_money_pattern: re.Pattern[str]
     rate_words: tuple[str, ...]
     base_openers: tuple[str, ...]
     base_suffixes: tuple[str, ...]
@@ -85,24 +91,53 @@ def lexicon() -> Lexicon:
     conn = _alt(rules["range_connectors"])
     cn = re.escape(CHINESE_NUMERAL_CHARS)
     # a Chinese numeral starts with a digit or 十 (十万元); 千亿万企 is not a number
-    num = rf"(?:\d+(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{re.escape(CHINESE_DIGITS)}十拾][{cn}]*)"
-    ws = r"[ \t]*\n?[ \t]*"  # ingestion may leave 1000万\n元 from a PDF line break
+    # bounded repetitions: a run of 100 000 digits must cost linear time, not quadratic
+    num = (
+        rf"(?:(?<![\d.,])(?:\d{{1,4}}(?:,\d{{3}}){{1,5}}(?:\.\d{{1,8}})?|\d{{1,16}}(?:\.\d{{1,8}})?)"
+        rf"|(?<![{cn}])[{re.escape(CHINESE_DIGITS)}十拾][{cn}]{{0,15}})"
+    )
+    ws = r"[ \t]{0,3}\n?[ \t]{0,3}"  # ingestion may leave 1000万\n元 from a PDF line break
     incl = r"(?:[（(]含(?P<incl>[^）)\n]{1,15})[）)])"
     left_after = r"(?P<lmark>及以上|以上|（含）以上|\(含\)以上|（含）|\(含\))?"
+    # The lookahead rejects, with one character test, every position where no amount can
+    # start; without it each position tries all five alternatives (6x slower on real text).
+    prefix_starts = "".join({w[0] for w in rules["currency_prefixes"]})
+    starts = re.escape("0123456789" + CHINESE_NUMERAL_CHARS + prefix_starts)
+    # a single amount ends in a currency or a multiplier (2019, 一次性 never match at all)
+    end_chars = {w[-1] for w in rules["currencies"]} | {c for w in rules["multipliers"] for c in w}
+    ends = re.escape("".join(sorted(end_chars)))
+    pnum = r"\d{1,6}(?:\.\d{1,6})?"  # a percentage
     scanner = re.compile(
         rf"""
+        (?=[{starts}])
+        (?:
         (?P<range>
-            (?P<lpre>{pre})?(?P<lnum>{num}){ws}(?P<lmult>{mult})?{ws}(?P<lcur>{cur})?{left_after}
+            (?:(?P<lpre>{pre}){ws})?(?P<lnum>{num}){ws}(?P<lmult>{mult})?{ws}(?P<lcur>{cur})?{left_after}
             {ws}(?P<conn>{conn}){ws}
-            (?P<rpre>{pre})?(?P<rnum>{num}){ws}(?P<rmult>{mult})?{ws}(?P<rcur>{cur})?{incl}?
+            (?:(?P<rpre>{pre}){ws})?(?P<rnum>{num}){ws}(?P<rmult>{mult})?{ws}(?P<rcur>{cur})?{incl}?
         )
-        |(?P<prange>(?P<plow>\d+(?:\.\d+)?)[%％]?{ws}(?:{conn}){ws}(?P<phigh>\d+(?:\.\d+)?)[%％])
-        |(?P<pct>(?:(?P<pnum>\d+(?:\.\d+)?){ws}[%％]|百分之(?P<pcn>[{cn}]+(?:点[{cn}]+)?|\d+(?:\.\d+)?)))
-        |(?P<single>(?P<spre>{pre})?(?P<snum>{num}){ws}(?P<smult>{mult})?{ws}(?P<scur>{cur})?)
+        |(?P<prange>(?<![\d.])(?P<plow>{pnum})[%％]?{ws}(?:{conn}){ws}(?P<phigh>{pnum})[%％])
+        |(?P<pcrange>百分之(?P<pcl>[{cn}]{{1,8}})(?:{conn})(?:百分之)?(?P<pch>[{cn}]{{1,8}}))
+        |(?P<pct>
+            (?<![\d.])(?P<pnum>{pnum}){ws}[%％]
+            |百分之(?P<pcn>[{cn}]{{1,8}}(?:点[{cn}]{{1,6}})?|{pnum})
+        )
+        |(?P<single>
+            (?:(?P<spre>{pre}){ws})?(?P<snum>{num}){ws}(?P<smult>{mult})?{ws}(?P<scur>{cur})?
+            (?(spre)|(?<=[{ends}]))
+        )
         |(?P<implicit>(?P<imult>千万|百万|亿)元)
+        )
         """,
         re.VERBOSE,
     )
+    # Every amount ends in a currency, a multiplier or a percent sign, and those characters are
+    # rare in running text: the scanner only runs in windows around them (about half of a
+    # money-dense notice, a small part of a law).
+    anchor_chars = {w[-1] for w in rules["currencies"]} | {c for w in rules["multipliers"] for c in w}
+    # prefixes: only the symbols (人 of 人民币 is everywhere; 人民币 ends in 币 anyway)
+    anchor_chars |= {"%", "％"} | {c for w in rules["currency_prefixes"] for c in w if not c.isalnum()}
+    anchors = re.compile("[" + "".join(re.escape(c) for c in sorted(anchor_chars)) + "]|百分之")
     markers_before = []
     markers_after = []
     for kind in ("cap", "floor"):
@@ -112,13 +147,15 @@ def lexicon() -> Lexicon:
             markers_after.append(Marker(m["text"], kind, m["inclusive"]))
     per = rules["per"]
     units = _alt(per["units"])
+    count = rf"\d+(?:\.\d+)?|[{re.escape(CHINESE_DIGITS)}十百千万]+"
     per_phrase = re.compile(
-        rf"(?:{_alt(per['prefixes'])})(?:增加|新增)?满?(?P<full>(?P<n>\d+(?:\.\d+)?|[{re.escape(CHINESE_DIGITS)}十百千万]+)?(?P<u>{units}))"
+        rf"(?:{_alt(per['prefixes'])})(?:增加|新增)?满?(?P<full>(?P<n>{count})?(?P<u>{units}))"
         rf"|(?P<implied>{_alt(per['implied'])})"
     )
     pct = rules["percent"]
     return Lexicon(
         scanner=scanner,
+        anchors=anchors,
         currencies=dict(rules["currencies"]),
         prefixes=dict(rules["currency_prefixes"]),
         multipliers={k: int(v) for k, v in rules["multipliers"].items()},
@@ -126,10 +163,10 @@ def lexicon() -> Lexicon:
         bare_next_ok=frozenset(rules["bare_multiplier"]["next_ok"]),
         bare_context=tuple(rules["bare_multiplier"]["context"]),
         before=tuple(sorted(markers_before, key=lambda m: len(m.text), reverse=True)),
+        markers_by_last=_by_last_char(markers_before),
         after=tuple(sorted(markers_after, key=lambda m: len(m.text), reverse=True)),
         window=int(rules["marker_window"]),
         skip_after=tuple(rules["skip_after"]),
-        per_prefixes=tuple(per["prefixes"]),
         per_slash=tuple(per["slash"]),
         per_unit_stop=frozenset(per["unit_stop"]),
         per_max_chars=int(per["max_unit_chars"]),
@@ -139,6 +176,7 @@ def lexicon() -> Lexicon:
         money_words=tuple(pct["money_words"]),
         next_openers=tuple(pct["next_segment_openers"]),
         not_money_words=tuple(pct["not_money_words"]),
+        not_money_pattern=re.compile("|".join(f"(?:{p})" for p in pct["not_money_patterns"])),
         rate_words=tuple(pct["rate_words"]),
         base_openers=tuple(sorted(pct["base_openers"], key=len, reverse=True)),
         base_suffixes=tuple(pct["base_suffixes"]),
@@ -147,6 +185,14 @@ def lexicon() -> Lexicon:
         segment_breaks=frozenset(rules["segment_breaks"]),
         sentence_breaks=frozenset(rules["sentence_breaks"]),
     )
+
+
+def _by_last_char(markers: list[Marker]) -> dict[str, tuple[Marker, ...]]:
+    """Markers indexed by their last character, longest first (不低于 before 低于)."""
+    out: dict[str, list[Marker]] = {}
+    for mk in sorted(markers, key=lambda m: len(m.text), reverse=True):
+        out.setdefault(mk.text[-1], []).append(mk)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 # ------------------------------------------------------------- candidates --
@@ -177,14 +223,21 @@ class Candidate:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# A segment or sentence longer than this is cut: searching further buys nothing (the words
+# that matter stand near the amount) and would make long texts quadratic.
+_SEGMENT_REACH = 400
+
+
 def _segment(text: str, start: int, end: int, breaks: frozenset[str]) -> tuple[int, int]:
-    a = start
-    while a > 0 and text[a - 1] not in breaks:
-        a -= 1
-    b = end
+    """The stretch around [start, end) bounded by any of ``breaks`` (str.find runs in C)."""
+    floor = max(0, start - _SEGMENT_REACH)
+    a = max(max(text.rfind(c, floor, start) for c in breaks) + 1, floor)
     n = len(text)
-    while b < n and text[b] not in breaks:
-        b += 1
+    b = min(n, end + _SEGMENT_REACH)
+    for c in breaks:
+        i = text.find(c, end, b)
+        if i >= 0:
+            b = i
     return a, b
 
 
@@ -228,15 +281,58 @@ def _bare_ok(text: str, end: int, seg: tuple[int, int], lex: Lexicon) -> bool:
     return any(w in segment for w in lex.bare_context)
 
 
+# How far around an anchor character the scanner looks: the longest amount we read
+# (1000-2000万美元（含2000万美元）, 1000万元及以上至5000万元) fits well inside.
+_LEFT, _RIGHT = 48, 24
+_NUMBER_CHARS = frozenset("0123456789.,") | frozenset(CHINESE_NUMERAL_CHARS)
+
+
+def _windows(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Disjoint stretches of text around currency/multiplier/percent characters."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for m in lex.anchors.finditer(text):
+        a, b = max(0, m.start() - _LEFT), min(n, m.end() + _RIGHT)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    out = []
+    for a, b in spans:
+        stop = max(0, a - _LEFT)  # never start inside a number, but do not follow a digit flood
+        while a > stop and text[a - 1] in _NUMBER_CHARS:
+            a -= 1
+        stop = min(n, b + _RIGHT)
+        while b < stop and text[b] in _NUMBER_CHARS:
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _scan(text: str, lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in lex.scanner.finditer(text):
+    for a, b in _windows(text, lex):
+        out.extend(_scan_window(text, a, b, lex))
+    return out
+
+
+def _scan_window(text: str, a: int, b: int, lex: Lexicon) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in lex.scanner.finditer(text, a, b):
         g = m.groupdict()
         if g["range"] is not None:
             cand = _read_range(text, m, lex)
         elif g["prange"] is not None:
             cand = Candidate(m.start(), m.end(), "percent", is_percent=True)
             cand.low, cand.high = Decimal(g["plow"]), Decimal(g["phigh"])
+        elif g["pcrange"] is not None:  # 本人工资百分之四十至百分之六十, 百分之十至二十
+            low, high = parse_number(g["pcl"]), parse_number(g["pch"])
+            if low is None or high is None or low > high:
+                continue
+            cand = Candidate(m.start(), m.end(), "percent", low=low, high=high, is_percent=True)
         elif g["pct"] is not None:
             raw = g["pnum"] or g["pcn"]
             val = parse_number(raw.replace("点", ".")) if raw else None
@@ -322,27 +418,24 @@ def _money_inclusion(inner: str, lex: Lexicon, default_mult: str | None) -> Deci
 
 # ------------------------------------------------------------ surroundings --
 def _before_marker(text: str, start: int, seg_start: int, lex: Lexicon) -> tuple[Marker, int] | None:
-    """The marker standing closest before ``start`` (and its start offset)."""
-    lo = max(seg_start, start - lex.window - 5)
-    window = text[lo:start]
-    best: tuple[int, int, Marker, int] | None = None  # (gap, -len, marker, pos)
-    for mk in lex.before:
-        pos = window.rfind(mk.text)
-        while pos >= 0:
-            gap_text = window[pos + len(mk.text) :]
-            gap = len(gap_text)
-            ok = gap <= (0 if mk.adjacent else lex.window) and not any(
-                c.isdigit() or c in "、%％" for c in gap_text
-            )
-            if ok:
-                key = (gap, -len(mk.text))
-                if best is None or key < best[:2]:
-                    best = (gap, -len(mk.text), mk, lo + pos)
-                break
-            pos = window.rfind(mk.text, 0, pos)
-    if best is None:
-        return None
-    return best[2], best[3]
+    """The marker standing closest before ``start`` (longest on a tie) and its start offset.
+
+    Walks left from the number one character at a time; the words between marker and
+    number may not hold a digit, 、 or %, which would mean they belong to another amount.
+    """
+    lo = max(seg_start, start - lex.window - 1)
+    end = start
+    while end > lo:
+        gap = start - end
+        for mk in lex.markers_by_last.get(text[end - 1], ()):
+            if (gap == 0 or not mk.adjacent) and text.startswith(mk.text, end - len(mk.text)):
+                if end - len(mk.text) >= seg_start:
+                    return mk, end - len(mk.text)
+        ch = text[end - 1]
+        if ch.isdigit() or ch in "、%％":
+            return None
+        end -= 1
+    return None
 
 
 def _after_marker(text: str, end: int, lex: Lexicon) -> tuple[Marker, int] | None:
@@ -379,7 +472,9 @@ def _per_slash(text: str, end: int, lex: Lexicon) -> tuple[str, int] | None:
     return "/".join(units), pos
 
 
-def _per_prefix(text: str, start: int, seg_start: int, lex: Lexicon) -> tuple[str, list[tuple[int, int]]] | None:
+def _per_prefix(
+    text: str, start: int, seg_start: int, lex: Lexicon
+) -> tuple[str, list[tuple[int, int]]] | None:
     """每人每月3000元 -> "人/月"; also the spans of the 每… phrases (每1美元 is no amount)."""
     lo = max(seg_start, start - lex.per_window)
     cut = text.rfind("、", lo, start)
@@ -405,7 +500,7 @@ def _per_prefix(text: str, start: int, seg_start: int, lex: Lexicon) -> tuple[st
 
 def _percent_is_money(text: str, seg: tuple[int, int], lex: Lexicon) -> bool:
     segment = text[seg[0] : seg[1]]
-    if any(w in segment for w in lex.not_money_words):
+    if any(w in segment for w in lex.not_money_words) or lex.not_money_pattern.search(segment):
         return False
     if any(w in segment for w in lex.money_words):
         return True
@@ -455,6 +550,14 @@ def _read_surroundings(text: str, cands: list[Candidate], lex: Lexicon) -> list[
             found = _before_marker(text, c.start, seg[0], lex)
             if found and found[0].kind == "cap" and c.percent is not None:
                 c.high, c.high_inclusive = c.percent, found[0].inclusive
+            after = _after_marker(text, c.end, lex) if c.percent is not None else None
+            if after:  # 5%以上10%以下 (merged below), 不超过30%以内
+                mk, c.end = after
+                c.extra["after"] = mk.kind
+                if mk.kind == "floor":
+                    c.low, c.low_inclusive = c.percent, mk.inclusive
+                else:
+                    c.high, c.high_inclusive = c.percent, mk.inclusive
             out.append(c)
             continue
         if c.bare and not _bare_ok(text, c.end, seg, lex):
@@ -509,6 +612,19 @@ def _merge_open_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
+        if (  # the same for rates: 处虚假出资金额5%以上10%以下的罚款
+            prev is not None
+            and prev.is_percent
+            and c.is_percent
+            and prev.extra.get("after") == "floor"
+            and c.extra.get("after") == "cap"
+            and text[prev.end : c.start].strip() in ("", "，", ",")
+            and prev.low is not None
+            and c.high is not None
+            and prev.low <= c.high
+        ):
+            prev.end, prev.percent, prev.high, prev.high_inclusive = c.end, None, c.high, c.high_inclusive
+            continue
         if (
             prev is not None
             and prev.kind == "floor"

@@ -155,14 +155,17 @@ def find_dates(text: str) -> list[DateExpr]:
     """
     pats = _patterns()
     found: list[DateExpr] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # occupancy by character: linear in the number of matches
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return not any(taken[s:e])
+
+    def take(s: int, e: int) -> None:
+        taken[s:e] = b"\x01" * (e - s)
 
     for m in pats["iso"].finditer(text):
         found.append(DateExpr(m.group(), m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"])))
-        taken.append((m.start(), m.end()))
+        take(m.start(), m.end())
     for m in pats["cjk"].finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -173,7 +176,7 @@ def find_dates(text: str) -> list[DateExpr]:
             continue
         precision = "day" if day else ("fuzzy" if m["mp"] else "month")
         found.append(DateExpr(m.group(), m.start(), m.end(), year, month, day, m["mp"], precision))
-        taken.append((m.start(), m.end()))
+        take(m.start(), m.end())
     for m in pats["fuzzy"].finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -187,7 +190,7 @@ def find_dates(text: str) -> list[DateExpr]:
         found.append(
             DateExpr(m.group(), m.start(), m.end(), _year(m["y"]), None, None, m["p"], "fuzzy")
         )
-        taken.append((m.start(), m.end()))
+        take(m.start(), m.end())
     found.sort(key=lambda d: d.start)
     return found
 

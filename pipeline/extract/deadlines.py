@@ -43,6 +43,9 @@ from pipeline.extract.workdays import add_workdays, calendar_from_env
 from pipeline.model import Deadline, Document, Duration
 
 ROLL_OVER_DAYS = 180  # a yearless date further than this before the document date is next year's
+# How far to look for a sentence or line boundary. Bounded so that a text with no punctuation (OCR
+# noise, a table flattened to one line) stays linear: every date would otherwise scan the whole text.
+WINDOW = 400
 _SENTENCE_END = "。；;！!？?\n"
 _CLAUSE_END = _SENTENCE_END + "，,：:"
 
@@ -61,9 +64,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     r = _rules()
     units = _alt(r["period_units"])
     num = rf"(?:\d+(?:\.\d+)?|[{_CN_NUM}百]+|半)"
-    suffix_list = list(r["actor_suffixes"])
-    suffixes = _alt(suffix_list)
-    stops = _alt(r["actor_stops"])
+    suffixes = _alt(r["actor_suffixes"])
     return {
         "period": re.compile(
             rf"(?<![\d.{_CN_NUM}第])(?P<n>{num})[ \t]*(?P<u>{units})(?![岁年度号])"
@@ -78,15 +79,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<end>末|底|结束前|结束后))?"
             rf"(?P<mark>{_alt(r['due_after'])}|左右)?"
         ),
-        "actor": re.compile(
-            rf"^(?P<a>[^，。；：,;:]{{0,40}}?(?:{suffixes})"
-            rf"(?:(?:和|及|与|、|以及|会同|或)[^，。；：,;:]{{0,24}}?(?:{suffixes}))*)"
-            rf"(?=(?:{stops})|[，,]|$)"
-        ),
         "actor_by": re.compile(
             rf"(?:{_alt(r['actor_by'])})(?P<a>[^，。；：,;:]{{2,80}}?)(?:{_alt(r['actor_by_verbs'])})"
         ),
-        "actor_please": re.compile(rf"请(?P<a>[^，。；：,;:]{{2,40}}?(?:{suffixes}))(?=于|在|务必|按|将|及时|，)"),
+        "range": re.compile(rf"[ \t]*(?:{_alt(r['range_connectors'])})[ \t]*"),
+        "actor_please": re.compile(rf"请(?P<a>[^，。；：,;:]{{0,40}}?(?:{suffixes}))(?=于|在|务必|按|将|及时|，)"),
         "enumerator": re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*"),
         "doc_number_year": re.compile(r"〔\s*((?:19|20)\d\d)\s*〕"),
         "year_line": re.compile(rf"^\s*((?:19|20)\d\d|[〇○零一二三四五六七八九]{{4}})\s*年\s*$", re.M),
@@ -110,9 +107,9 @@ class ReferenceDate:
 
 def _is_own_line(text: str, e: DateExpr) -> bool:
     """The date stands alone on its line (a signature line, "2023年8月9日印发")."""
-    line_start = text.rfind("\n", 0, e.start) + 1
-    line_end = text.find("\n", e.end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start = text.rfind("\n", max(0, e.start - WINDOW), e.start) + 1
+    line_end = text.find("\n", e.end, e.end + WINDOW)
+    line_end = min(len(text), e.end + WINDOW) if line_end < 0 else line_end
     rest = text[line_start : e.start].strip() + "|" + text[e.end : line_end].strip()
     suffixes = _rules()["own_date_suffixes"]
     return rest == "|" or (rest.startswith("|") and rest[1:] in suffixes)
@@ -175,20 +172,25 @@ def _after(text: str, pos: int, n: int = 8) -> str:
 
 
 def _inside_title(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = text.rfind("\n", max(0, pos - WINDOW), pos) + 1
     head = text[line_start:pos]
     return head.count("《") > head.count("》")
 
 
+@lru_cache(maxsize=256)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _starts_with_any(s: str, words) -> str | None:
-    for w in sorted(words, key=len, reverse=True):
+    for w in _longest_first(tuple(words)):
         if s.startswith(w):
             return w
     return None
 
 
 def _ends_with_any(s: str, words) -> str | None:
-    for w in sorted(words, key=len, reverse=True):
+    for w in _longest_first(tuple(words)):
         if s.endswith(w):
             return w
     return None
@@ -196,7 +198,7 @@ def _ends_with_any(s: str, words) -> str | None:
 
 def _clause_has_past_act(text: str, pos: int, words) -> bool:
     """The clause that starts at ``pos`` (up to ，。； or a line end) names a past act (通过, 修订…)."""
-    m = re.match(r"[^，,。；;\n]{0,120}", text[pos:])
+    m = re.match(r"[^，,。；;\n]{0,120}", text[pos : pos + 120])
     clause = m.group().rstrip(" ）)") if m else ""
     if not clause:
         return False
@@ -207,20 +209,21 @@ def _clause_has_past_act(text: str, pos: int, words) -> bool:
 
 def _label_before(text: str, pos: int) -> str:
     """The label of a "标签：日期" line, e.g. "实施日期"."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start = text.rfind("\n", max(0, pos - WINDOW), pos) + 1
     head = text[line_start:pos].strip()
     if not head:  # the label may sit alone on the previous line (web metadata blocks)
         prev_end = line_start - 1
-        prev_start = text.rfind("\n", 0, max(prev_end, 0)) + 1
+        prev_start = text.rfind("\n", max(0, prev_end - WINDOW), max(prev_end, 0)) + 1
         head = text[prev_start:prev_end].strip() if prev_end > 0 else ""
     return head.rstrip("：: ")
 
 
 # ---------------------------------------------------------------- actor and action
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    s = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
-    ends = [i for i in (text.find(c, end) for c in _SENTENCE_END) if i >= 0]
-    return s, (min(ends) if ends else len(text))
+    lo = max(0, start - WINDOW)
+    s = max(max(text.rfind(c, lo, start) for c in _SENTENCE_END) + 1, lo)
+    ends = [i for i in (text.find(c, end, end + WINDOW) for c in _SENTENCE_END) if i >= 0]
+    return s, (min(ends) if ends else min(len(text), end + WINDOW))
 
 
 def _clean_actor(a: str) -> str | None:
@@ -229,7 +232,7 @@ def _clean_actor(a: str) -> str | None:
         a = a[1:]
     if not a or _starts_with_any(a, _rules()["actor_not_start"]):
         return None
-    if re.search(r"[→\-—>《》“”\"]", a) and a.count("《") != a.count("》") or re.search(r"[→>]", a):
+    if re.search(r"[→>]", a):  # a flow chart "推荐→市科委" (beijing policy guide), not a subject
         return None
     if a.count("《") != a.count("》") or a.count("（") < a.count("）"):
         return None  # cut inside a title or a bracket: not a noun phrase
@@ -302,9 +305,10 @@ def find_actor(text: str, start: int, end: int) -> str | None:
 
 def find_action(text: str, start: int, end: int) -> str | None:
     """The verb phrase a deadline governs: the words after it in its clause, plus a fronted 将-object."""
-    cs = max(text.rfind(c, 0, start) for c in _CLAUSE_END) + 1
-    ends = [i for i in (text.find(c, end) for c in _CLAUSE_END) if i >= 0]
-    ce = min(ends) if ends else len(text)
+    lo = max(0, start - WINDOW)
+    cs = max(max(text.rfind(c, lo, start) for c in _CLAUSE_END) + 1, lo)
+    ends = [i for i in (text.find(c, end, end + WINDOW) for c in _CLAUSE_END) if i >= 0]
+    ce = min(ends) if ends else min(len(text), end + WINDOW)
     post = text[end:ce].strip()
     post = re.sub(r"^[）)]+", "", post)
     strip = _rules()["action_strip"]
@@ -358,14 +362,13 @@ def _kind_for(text: str, e: DateExpr, end: int, label: str) -> tuple[str | None,
 
 def _range_partner(text: str, dates: list[DateExpr], i: int, end: int) -> tuple[DateExpr | None, int]:
     """The second date of "A至B", or a day-only end "3月1日至31日" built on the spot."""
-    r = _rules()
-    m = re.match(rf"[ \t]*(?:{_alt(r['range_connectors'])})[ \t]*", text[end:])
+    m = _patterns()["range"].match(text[end : end + 16])
     if not m:
         return None, end
     pos = end + m.end()
     if i + 1 < len(dates) and dates[i + 1].start == pos:
         return dates[i + 1], dates[i + 1].end
-    m2 = re.match(r"(3[01]|[12]\d|0?[1-9])[ \t]*[日号]", text[pos:])
+    m2 = re.match(r"(3[01]|[12]\d|0?[1-9])[ \t]*[日号]", text[pos : pos + 8])
     if m2 and dates[i].month is not None and dates[i].day is not None:
         e = dates[i]
         return DateExpr(text[pos : pos + m2.end()], pos, pos + m2.end(), e.year, e.month, int(m2.group(1))), pos + m2.end()
@@ -380,13 +383,13 @@ def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, t
     context = _context_years(dates)
     for i, e in enumerate(dates):
         cy = context[i]
-        if i in skip_next or any(a <= e.start < b for a, b in taken):
+        if i in skip_next or taken[e.start]:
             continue
         partner, range_end = _range_partner(text, dates, i, e.end)
         tail = _after(text, range_end, 6)
         if _starts_with_any(tail, r["skip_after"]) or _starts_with_any(_after(text, e.end, 6), r["skip_after"]):
-            if partner is not None and partner in dates:
-                skip_next.add(dates.index(partner))
+            if partner is not None and i + 1 < len(dates) and partner is dates[i + 1]:
+                skip_next.add(i + 1)
             continue
         if _inside_title(text, e.start) or _starts_with_any(_after(text, e.end, 4), r["past_suffixes"]):
             continue
@@ -394,15 +397,16 @@ def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, t
         if partner is None and not marked and _clause_has_past_act(text, e.end, r["past_suffixes"]):
             continue
         label = _label_before(text, e.start)
-        if _is_own_label(label):
+        if partner is None and _is_own_label(label):
             continue
         if _ends_with_any(_before(text, e.start, 4), r["past_prefixes"]):
             continue
-        if _is_own_line(text, e) and partner is None:
-            continue
+        labelled = bool(label) and any(label.endswith(x) for x in r["start_labels"] + r["due_labels"])
+        if _is_own_line(text, e) and partner is None and not labelled:
+            continue  # a signature line; but "实施日期：\n2025年06月01日" is a labelled field
         if partner is not None:
-            if partner in dates:
-                skip_next.add(dates.index(partner))
+            if i + 1 < len(dates) and partner is dates[i + 1]:
+                skip_next.add(i + 1)
             if _starts_with_any(tail, r["range_skip_after"]):
                 continue
             d1, inf1 = _infer(e, ref, text, first=True, context_year=cy)
@@ -418,7 +422,6 @@ def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, t
                     d2 = partner.resolve(d1.year) if partner.resolve(d1.year) and partner.resolve(d1.year) >= d1 else d2
             if e.precision == "day" or partner.precision != "month" or _kind_for(text, e, e.end, label)[0]:
                 out.append(_deadline(doc, e, d1, "start", inf1))
-                kind2, _ = _kind_for(text, partner, partner.end, "")
                 out.append(_deadline(doc, partner, d2, "range_end", inf2, action_from=partner.end))
             continue
         kind, marker = _kind_for(text, e, e.end, label)
@@ -461,10 +464,12 @@ def _context_years(dates: list[DateExpr]) -> list[int | None]:
 
 
 def _is_own_label(label: str) -> bool:
+    """"发布时间：…" is the page's own stamp; "受理时间：…" and "申请时间：…" are not."""
     r = _rules()
     if not label or any(label.endswith(x) for x in r["start_labels"] + r["due_labels"]):
         return False
-    return any(label.endswith(x) for x in r["own_date_labels"])
+    # a generic label ("时间", "日期") counts only on its own; specific ones ("发布时间") as endings
+    return any(label == x or (len(x) > 2 and label.endswith(x)) for x in r["own_date_labels"])
 
 
 def _deadline(doc: Document, e: DateExpr, day: dt.date | None, kind: str, inferred: bool,
@@ -475,8 +480,15 @@ def _deadline(doc: Document, e: DateExpr, day: dt.date | None, kind: str, inferr
     if day is None and e.year is None:
         d.warnings.append(f"{d.text}: no year in the text and no document date to infer it from")
     d.actor = find_actor(doc.text, e.start, end)
-    d.action = find_action(doc.text, e.start, action_from or end)
+    d.action = _without_actor(find_action(doc.text, e.start, action_from or end), d.actor)
     return d
+
+
+def _without_actor(action: str | None, actor: str | None) -> str | None:
+    """"市住房保障办、广州安居集团分别在…公布" → the action starts after its subject."""
+    if action and actor and action.startswith(actor) and len(action) > len(actor):
+        return action[len(actor) :].lstrip("，, ") or None
+    return action
 
 
 def _recurring(doc: Document) -> list[Deadline]:
@@ -538,18 +550,19 @@ def _period_due(anchor_day: dt.date, value: float, unit: str, warnings: list[str
     return None
 
 
-def _periods(doc: Document, dates: list[DateExpr], ref: ReferenceDate, taken, holidays) -> list[Deadline]:
+def _periods(doc: Document, dates: list[DateExpr], ref: ReferenceDate, taken, holidays,
+             consumed: set[int]) -> list[Deadline]:
     r = _rules()
     text = doc.text
     out: list[Deadline] = []
     prefix_words = r["period_prefixes"]
     for m in _patterns()["period"].finditer(text):
-        if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+        if any(taken[m.start() : m.end()]):
             continue
         unit = r["period_units"][m["u"]]
         value = cn_number(m["n"])
-        if not value:
-            continue
+        if not value or value >= 1000:
+            continue  # "2022-2024 年内有效": a year, not a period of 2024 years
         before = _before(text, m.start(), 6)
         prefix = _ends_with_any(before, prefix_words)
         after_word = _starts_with_any(_after(text, m.end(), 4), r["period_after_words"])
@@ -572,18 +585,24 @@ def _periods(doc: Document, dates: list[DateExpr], ref: ReferenceDate, taken, ho
             end += 3  # "暂定三年有效期"
         d = Deadline(text=text[start:end], start=start, end=end,
                      duration=Duration(float(value) if value != int(value) else int(value), unit), kind="period")
-        _anchor(doc, d, m.start(), dates, ref, holidays)
+        _anchor(doc, d, m.start(), dates, ref, holidays, consumed)
         d.actor = find_actor(text, start, end)
         d.action = find_action(text, start, end)
         out.append(d)
     return out
 
 
-def _anchor(doc: Document, d: Deadline, pos: int, dates: list[DateExpr], ref: ReferenceDate, holidays) -> None:
-    """Fill ``anchor`` (the event counted from) and, when it has a date, the due date."""
+def _anchor(doc: Document, d: Deadline, pos: int, dates: list[DateExpr], ref: ReferenceDate, holidays,
+            consumed: set[int]) -> None:
+    """Fill ``anchor`` (the event counted from) and, when it has a date, the due date.
+
+    The start offset of a date used as the anchor goes into ``consumed``: "自2019年9月27日起7个工作日内"
+    is one deadline (the period, with its computed date), not a start date plus a period.
+    """
     r = _rules()
     text = doc.text
-    cs = max(text.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
+    lo = max(0, pos - WINDOW)
+    cs = max(max(text.rfind(c, lo, pos) for c in _CLAUSE_END) + 1, lo)
     head = text[cs:pos].rstrip()
     marker = _ends_with_any(head, r["anchor_markers"])
     if not marker:
@@ -606,6 +625,8 @@ def _anchor(doc: Document, d: Deadline, pos: int, dates: list[DateExpr], ref: Re
         if anchor_start <= e.start and e.end <= pos:
             base, inferred = _infer(e, ref, text)
             d.year_inferred = inferred
+            if base is not None:
+                consumed.add(e.start)
     if base is None and any(w in anchor for w in r["anchor_own_date"]) and ref.date is not None:
         base = ref.date
     if base is not None:
@@ -619,11 +640,18 @@ def extract_deadlines(doc: Document, holidays=None) -> Document:
     dates = find_dates(doc.text)
     ref = reference_date(doc, dates)
     recurring = _recurring(doc)
-    taken = [(d.start, d.end) for d in recurring]
+    # occupancy by character: linear however many expressions a text holds
+    taken = bytearray(len(doc.text) + 1)
+    for d in recurring:
+        taken[d.start : d.end] = b"\x01" * (d.end - d.start)
     dated = _dated_deadlines(doc, dates, ref, taken)
     # every date expression blocks the period reader: "8月30日内" is a date, not "30日内"
-    taken_all = taken + [(e.start, e.end) for e in dates]
-    periods = _periods(doc, dates, ref, taken_all, holidays)
+    taken_all = bytearray(taken)
+    for e in dates:
+        taken_all[e.start : e.end] = b"\x01" * (e.end - e.start)
+    consumed: set[int] = set()
+    periods = _periods(doc, dates, ref, taken_all, holidays, consumed)
+    dated = [d for d in dated if d.start not in consumed]
     found = sorted(recurring + dated + periods, key=lambda d: (d.start, d.end))
     for d in found:
         if doc.clauses:

@@ -16,13 +16,9 @@ if TYPE_CHECKING:  # imported for types only: amounts.py imports this module laz
 
 
 def _sentence(text: str, start: int, lex: Lexicon) -> tuple[int, int]:
-    a = start
-    while a > 0 and text[a - 1] not in lex.sentence_breaks:
-        a -= 1
-    b = start
-    while b < len(text) and text[b] not in lex.sentence_breaks:
-        b += 1
-    return a, b
+    from pipeline.extract.amounts import _segment
+
+    return _segment(text, start, start, lex.sentence_breaks)
 
 
 def _joined(text: str, left: Candidate, right: Candidate, lex: Lexicon) -> bool:

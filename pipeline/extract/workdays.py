@@ -82,6 +82,8 @@ def load_holiday_file(path: str | Path) -> HolidayCalendar:
         raise HolidayFileError(path, f"cannot read it ({exc})") from None
     except yaml.YAMLError as exc:
         raise HolidayFileError(path, f"not YAML ({str(exc).splitlines()[0]})") from None
+    except ValueError as exc:  # YAML's own date reader: "2027-13-01" -> month must be in 1..12
+        raise HolidayFileError(path, f"a value is not a date ({exc}); write yyyy-mm-dd") from None
     if not isinstance(raw, dict):
         raise HolidayFileError(path, "expected a mapping with keys year, holidays, workdays")
     data = {k: ([_iso(v) for v in val] if isinstance(val, list) else val) for k, val in raw.items()}

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path, PurePath
-from typing import Callable
 
 from pipeline.config import DEFAULT_LIMITS, Limits
 from pipeline.errors import (
@@ -26,7 +26,6 @@ from pipeline.errors import (
     UnsupportedFormatError,
 )
 from pipeline.ingest.sniff import (
-    IMAGE_FORMATS,
     OLE_FORMATS,
     format_from_extension,
     sniff_bytes,
@@ -42,6 +41,7 @@ READERS: dict[str, str] = {
     "txt": "pipeline.ingest.txt:read_txt",
     "md": "pipeline.ingest.txt:read_txt",
     "html": "pipeline.ingest.html:read_html",
+    "mht": "pipeline.ingest.html:read_mhtml",
     "docx": "pipeline.ingest.docx:read_docx",
     "pdf": "pipeline.ingest.pdf:read_pdf",
     "png": "pipeline.ingest.ocr:read_image",
@@ -74,7 +74,8 @@ def get_reader(fmt: str, name: str) -> Reader:
     try:
         target = READERS[fmt]
     except KeyError:
-        raise UnsupportedFormatError(name, f"{fmt} files are not supported") from None
+        hint = "; unpack it and pass the folder" if fmt in ("rar", "7z", "gz") else ""
+        raise UnsupportedFormatError(name, f"{fmt} files are not supported{hint}") from None
     module, func = target.split(":")
     try:
         return getattr(import_module(module), func)
@@ -205,8 +206,8 @@ def load_bytes(data: bytes, name: str = "-", *, limits: Limits = DEFAULT_LIMITS)
 
 
 __all__ = [
-    "READERS",
     "DEFAULT_LIMITS",
+    "READERS",
     "Limits",
     "detect_format",
     "get_reader",

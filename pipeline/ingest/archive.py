@@ -15,20 +15,26 @@ from __future__ import annotations
 
 import hashlib
 import io
-
 import re
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterator
 
 from pipeline.config import DEFAULT_LIMITS, Limits
-from pipeline.errors import ArchiveBombError, CorruptFileError, FileTooLargeError, UnsafeArchiveError
+from pipeline.errors import (
+    ArchiveBombError,
+    CorruptFileError,
+    EmptyFileError,
+    EncryptedFileError,
+    FileTooLargeError,
+    UnsafeArchiveError,
+)
 from pipeline.model import Document, Source
 
 # members that are operating-system litter, not documents
-_LITTER = re.compile(r"(^|/)(__MACOSX/|\.DS_Store$|Thumbs\.db$|desktop\.ini$|~\$|\._)", re.I)
+_LITTER = re.compile(r"(^|/)(__MACOSX/|\.DS_Store$|Thumbs\.db$|desktop\.ini$|~\$|\._)", re.IGNORECASE)
 # a member this small cannot be a bomb whatever its ratio (a page of spaces compresses 1000:1)
 _RATIO_FLOOR = 1 << 20
 _CHUNK = 1 << 16
@@ -105,20 +111,29 @@ class SafeZip:
                     f"member {name!r} expands {info.file_size // max(info.compress_size, 1)}:1, "
                     f"over the {limits.max_compression_ratio}:1 limit",
                 )
+        if not self.members:
+            raise EmptyFileError(display, "archive holds no documents")
         budget.members += len(self.members)
         if budget.members > limits.max_archive_members:
-            raise ArchiveBombError(display, f"{budget.members} members, over the {limits.max_archive_members} limit")
+            raise ArchiveBombError(
+                display, f"{budget.members} members, over the {limits.max_archive_members} limit"
+            )
         if declared_total > budget.remaining:
             raise ArchiveBombError(
-                display, f"{declared_total} bytes uncompressed, over the {limits.max_archive_total}-byte limit"
+                display,
+                f"{declared_total} bytes uncompressed, over the {limits.max_archive_total}-byte limit",
             )
 
     def read(self, member: ArchiveMember) -> bytes:
         """Inflate one member, counting real bytes against the declared size and the budget."""
         info = member.info
+        if info.flag_bits & 0x1:
+            raise EncryptedFileError(f"{self.display}!{member.name}", fmt="ZIP member")
         limit = min(info.file_size, self.limits.max_bytes)
         if info.file_size > self.limits.max_bytes:
-            raise FileTooLargeError(f"{self.display}!{member.name}", size=info.file_size, limit=self.limits.max_bytes)
+            raise FileTooLargeError(
+                f"{self.display}!{member.name}", size=info.file_size, limit=self.limits.max_bytes
+            )
         out = bytearray()
         try:
             with self.zf.open(info) as fh:
@@ -129,17 +144,20 @@ class SafeZip:
                     out += chunk
                     if len(out) > limit:
                         raise ArchiveBombError(
-                            self.display, f"member {member.name!r} inflates past its declared {info.file_size} bytes"
+                            self.display,
+                            f"member {member.name!r} inflates past its declared {info.file_size} bytes",
                         )
                     if len(out) > self.budget.remaining:
                         raise ArchiveBombError(
-                            self.display, f"over the {self.limits.max_archive_total}-byte total uncompressed limit"
+                            self.display,
+                            f"over the {self.limits.max_archive_total}-byte total uncompressed limit",
                         )
                     if len(out) > _RATIO_FLOOR and len(out) > self.limits.max_compression_ratio * max(
                         info.compress_size, 1
                     ):
                         raise ArchiveBombError(
-                            self.display, f"member {member.name!r} over the {self.limits.max_compression_ratio}:1 ratio"
+                            self.display,
+                            f"member {member.name!r} over the {self.limits.max_compression_ratio}:1 ratio",
                         )
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
             # RuntimeError: an encrypted member ("password required")
@@ -196,8 +214,7 @@ def _load_member(
     budget: _Budget,
     depth: int,
 ) -> list[Document]:
-    from pipeline.errors import EmptyFileError
-    from pipeline.ingest import detect_format, load_source
+    from pipeline.ingest import detect_format, load_source  # the dispatcher imports this module
 
     label = f"{display}!{full}"
     data = safe.read(member)
@@ -240,5 +257,3 @@ def load_archive(
 load_all = load_archive
 
 __all__ = ["ArchiveMember", "SafeZip", "iter_archive", "load_all", "load_archive", "member_name"]
-
-

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.data import load_data
@@ -45,6 +45,7 @@ class _Item:
     rows: list[list[str]] | None = None  # TABLE
     furniture: bool = False
     gap_before: bool = False  # a blank line or page break precedes this item
+    indented: bool = False  # plain text: the raw line started with indentation
 
 
 @dataclass(slots=True)
@@ -65,7 +66,9 @@ class _JoinRules:
     min_length: int
     heading: re.Pattern[str]
     no_before: re.Pattern[str]
+    no_before_soft: re.Pattern[str]
     no_after: re.Pattern[str]
+    title_end: re.Pattern[str]
     unit: re.Pattern[str]
     strong_unit: re.Pattern[str]
     wrap_min_width: int
@@ -95,7 +98,9 @@ def join_rules() -> _JoinRules:
         min_length=j["min_length"],
         heading=re.compile(_alternation(j["heading_starts"])),
         no_before=re.compile(_alternation(j["no_join_before"])),
+        no_before_soft=re.compile(_alternation(j["no_join_before_soft"])),
         no_after=re.compile(_alternation(j["no_join_after"])),
+        title_end=re.compile(j["title_end"]),
         unit=re.compile(_alternation([re.escape(u) for u in units])),
         strong_unit=re.compile(
             _alternation([re.escape(u) for u in sorted(j["strong_units"], key=len, reverse=True)])
@@ -111,6 +116,34 @@ def join_rules() -> _JoinRules:
     )
 
 
+class _Group(list):  # list[_Item]
+    """Lines being glued into one block, with what the join rules ask of it kept up to date
+    (recomputing it per line would make a long paragraph quadratic)."""
+
+    def __init__(self, first: _Item, rules: _JoinRules) -> None:
+        super().__init__()
+        self.length = 0
+        self.clause = False  # some line has clause punctuation (，): body text, not a title
+        self.full_stop = False  # some line has 。；
+        self.balance = [0] * len(_BRACKETS)
+        self.add(first, rules)
+
+    def add(self, item: _Item, rules: _JoinRules) -> None:
+        self.append(item)
+        t = item.text
+        self.length += len(t)
+        self.clause = self.clause or _has_any(t, rules.clause_punct)
+        self.full_stop = self.full_stop or _has_any(t, _FULL_STOPS)
+        for i, (a, b) in enumerate(_BRACKETS):
+            self.balance[i] += t.count(a) - t.count(b)
+
+    def unbalanced(self) -> bool:
+        return any(x > 0 for x in self.balance)
+
+
+_FULL_STOPS = frozenset("。；;")
+
+
 class DocumentBuilder:
     """Collects raw blocks from a reader; ``build()`` returns the Document."""
 
@@ -123,6 +156,7 @@ class DocumentBuilder:
         self._page_index = 1
         self._last_page: int | None = None
         self._gap = False
+        self._broke = False  # page_break() was called and no block has been added since
 
     # ----- what readers call ------------------------------------------------
     def add(
@@ -192,14 +226,21 @@ class DocumentBuilder:
         """A page boundary: a sentence or number may continue across it."""
         self._page_index += 1
         self._gap = True
+        self._broke = True
+
+    def blank_line(self) -> None:
+        """A blank line in plain text: a paragraph boundary, which the join rules may overrule
+        (seed 004 has a blank line wherever its source PDF had a page break)."""
+        self._gap = True
 
     # ----- internals --------------------------------------------------------
     def _track_page(self, page: int | None) -> None:
         if page is not None:
-            if self._last_page is not None and page != self._last_page:
-                self._page_index += 1
+            if self._last_page is not None and page != self._last_page and not self._broke:
+                self._page_index += 1  # a reader that numbers pages without calling page_break()
                 self._gap = True
             self._last_page = page
+        self._broke = False
 
     def _push(self, item: _Item) -> None:
         item.gap_before = self._gap
@@ -225,11 +266,10 @@ class DocumentBuilder:
             for it in page_items:
                 if "\n" in it.text or len(it.text) > 20:
                     continue
-                if rules.page_number.match(it.text) and (
-                    id(it) in edges or not _is_ratio(it.text)
-                ):
-                    it.furniture, it.kind = True, BlockKind.FOOTER
-                elif id(it) in edges and rules.bare_page_number.match(it.text):
+                at_edge = id(it) in edges
+                shaped = bool(rules.page_number.match(it.text)) and (at_edge or not _is_ratio(it.text))
+                bare = at_edge and bool(rules.bare_page_number.match(it.text))
+                if shaped or bare:
                     it.furniture, it.kind = True, BlockKind.FOOTER
         if len(by_page) < rules.running_min_pages:
             return
@@ -245,6 +285,7 @@ class DocumentBuilder:
             firsts[page], lasts[page] = live[0], live[-1]
             starts[_running_key(live[0].text)].add(page)
             ends[_running_key(live[-1].text)].add(page)
+
         def running(it: _Item, seen: dict[str, set[int]]) -> bool:
             # a sentence that ends (。) is body text even when it repeats
             return (
@@ -261,11 +302,14 @@ class DocumentBuilder:
                 it.furniture, it.kind = True, BlockKind.FOOTER
 
     def _join(self, rules: _JoinRules) -> list[list[_Item]]:
-        wrap = _wrap_width(
-            [it.text for it in self.items if not it.furniture and it.kind != BlockKind.TABLE], rules
-        )
+        body = [it for it in self.items if not it.furniture and it.kind != BlockKind.TABLE]
+        wrap = _wrap_width([it.text for it in body], rules)
+        # Indentation marks paragraph starts only where some lines are indented and most are not
+        # (pdftotext output of a 公文: two-character indent on each paragraph's first line).
+        indented = sum(1 for it in body if it.indented)
+        indent_marks = bool(body) and 0.05 <= indented / len(body) <= 0.7
         groups: list[list[_Item]] = []
-        open_group: list[_Item] | None = None  # the group a following line may continue
+        open_group: _Group | None = None  # the group a following line may continue
         for it in self.items:
             if it.furniture:
                 groups.append([it])  # furniture sits between, never ends a paragraph
@@ -275,17 +319,19 @@ class DocumentBuilder:
                 open_group = None
                 continue
             if open_group is not None:
-                reason = self._join_reason(open_group, it, rules, wrap)
+                reason = self._join_reason(open_group, it, rules, wrap, indent_marks)
                 if reason:
                     self.joins.append(JoinRecord(reason, open_group[-1].text, it.text))
-                    open_group.append(it)
+                    open_group.add(it, rules)
                     continue
-            open_group = [it]
+            open_group = _Group(it, rules)
             groups.append(open_group)
         return groups
 
     @staticmethod
-    def _join_reason(group: list[_Item], nxt: _Item, rules: _JoinRules, wrap: int | None) -> str | None:
+    def _join_reason(
+        group: _Group, nxt: _Item, rules: _JoinRules, wrap: int | None, indent_marks: bool = False
+    ) -> str | None:
         """Why ``nxt`` continues ``group`` (a rule name), or None when it starts a new block."""
         prev = group[-1]
         if prev.kind == BlockKind.HEADING or nxt.kind in (BlockKind.HEADING, BlockKind.LIST_ITEM):
@@ -293,31 +339,51 @@ class DocumentBuilder:
         p, n = prev.text, nxt.text
         heading_next = bool(rules.heading.match(n))
         # seed 004: "年度实际使用外资金额 500\n\n万美元" — a number split from its unit
-        if p[-1:].isdigit() and not heading_next and not _DATE_LINE.search(p):
-            if rules.strong_unit.match(n) or (
-                rules.unit.match(n) and len(p) >= rules.min_length and not rules.no_before.match(n)
-            ):
-                return "number_unit"
+        if (
+            p[-1:].isdigit()
+            and not heading_next
+            and not _DATE_LINE.search(p)
+            and (
+                rules.strong_unit.match(n)
+                or (rules.unit.match(n) and len(p) >= rules.min_length and not rules.no_before.match(n))
+            )
+        ):
+            return "number_unit"
         if heading_next or rules.no_before.match(n):
             return None
-        if not any(c in rules.sentence_punct for c in n):
-            return None  # a title, label, signature or page number, not a sentence's tail
-        if rules.no_after.match(p):
-            return None
+        full = wrap is not None and display_width(p) >= wrap - rules.wrap_tolerance
+        if indent_marks:
+            if nxt.indented:
+                return None  # an indented line starts a paragraph
+            if full and prev.text and group[0].indented:
+                # an unindented line after a full line of an indented paragraph continues it,
+                # even when the wrap fell right after a full stop
+                return "hard_wrap"
         if _ends_sentence(p, rules):
             return None
-        whole = _glue_lines([g.text for g in group])
-        is_heading = bool(rules.heading.match(whole)) and not any(c in "。；;" for c in whole)
-        if len(whole) >= rules.min_length and _unbalanced(whole):
+        body_like = group.clause
+        if full:
+            # a full line of hard-wrapped text stops mid-sentence: the next line continues it,
+            # unless a title/heading line is followed by a label or salutation, or a short line
+            # without punctuation follows (a label) — but a title's tail ("…支持办" + "法") joins
+            if not body_like and rules.no_before_soft.match(n):
+                return None
+            if display_width(n) >= wrap - rules.wrap_tolerance or _has_any(n, rules.sentence_punct):
+                return "hard_wrap"
+            if rules.title_end.match(p + n):
+                return "title_wrap"
+            return None
+        if rules.no_before_soft.match(n) or rules.no_after.match(p):
+            return None
+        if not _has_any(n, rules.sentence_punct):
+            return None  # a title, label, signature or page number, not a sentence's tail
+        if not body_like and rules.title_end.match(p):
+            return None  # a title: seed 004 "关于印发《…》的通知" then the salutation
+        if group.length >= rules.min_length and group.unbalanced():
             # a 《title》 or （aside） opened and not closed: the line was cut inside it
             return "open_bracket"
-        if wrap is not None and display_width(p) >= wrap - rules.wrap_tolerance:
-            return "hard_wrap"
-        if (
-            not is_heading
-            and len(p) >= rules.min_length
-            and any(c in rules.clause_punct for c in whole)
-        ):
+        is_heading = bool(rules.heading.match(group[0].text)) and not group.full_stop
+        if not is_heading and len(p) >= rules.min_length and group.clause:
             # seed 004: "…第三、四条\n\n款，全年…" — a sentence cut by a page break
             return "clause"
         return None
@@ -395,19 +461,25 @@ def build_from_text(source: Source, raw: str) -> Document:
     builder = DocumentBuilder(source)
     markdown = source.format == "md"
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    paged = "\f" in raw.strip("\f\n ")  # pdftotext output: pages end with a form feed
     for page_no, page in enumerate(raw.split("\f")):
         if page_no:
             builder.page_break()
+        number = page_no + 1 if paged else None
         for line in page.split("\n"):
             if markdown:
                 m = re.match(r"\s{0,3}(#{1,6})\s+(.*)", line)
                 if m:
-                    builder.add(BlockKind.HEADING, m.group(2).strip().rstrip("#").strip(), level=len(m.group(1)))
+                    heading = m.group(2).strip().rstrip("#").strip()
+                    builder.add(BlockKind.HEADING, heading, level=len(m.group(1)), page=number)
                     continue
             if not line.strip():
-                builder._gap = True  # noqa: SLF001 - a blank line is a paragraph boundary
+                builder.blank_line()
                 continue
-            builder.add(BlockKind.PARAGRAPH, line)
+            count = len(builder.items)
+            builder.add(BlockKind.PARAGRAPH, line, page=number)
+            if len(builder.items) > count and _INDENT.match(line):
+                builder.items[-1].indented = True
     return builder.build()
 
 
@@ -429,6 +501,8 @@ def _cell_text(cell: str | None) -> str:
     return _glue_lines([x for x in lines if x]).replace("\t", " ")
 
 
+# two or more spaces, a tab or an ideographic space before the text: a paragraph's first line
+_INDENT = re.compile(r"(?: {2,}|\t|\u3000|\u00a0{2,})\s*\S")
 _DATE_LINE = re.compile(r"(^|[^0-9])[0-9]{4}[-./年][0-9]{1,2}[-./月][0-9]{1,2}日?$")
 _OPENER = {"）": "（", ")": "(", "”": "“", "’": "‘", "」": "「", "』": "『", "》": "《", "】": "【"}
 
@@ -451,6 +525,10 @@ def _ends_sentence(line: str, rules: _JoinRules) -> bool:
         if i == 0 or (i > 0 and line[i - 1] in rules.terminal):
             return True
     return False
+
+
+def _has_any(text: str, chars: frozenset[str]) -> bool:
+    return any(c in chars for c in text)
 
 
 def _unbalanced(text: str) -> bool:

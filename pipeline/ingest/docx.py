@@ -156,8 +156,22 @@ def _hidden(el: Any, p: Any) -> bool:
     while node is not None and node is not p:
         if node.tag in _SKIP_CONTAINERS or node.tag == w("p"):
             return True
+        if node.tag == w("r") and _vanished(node.find(w("rPr"))):
+            return True  # hidden text (w:vanish): not shown, not printed
         node = node.getparent()
     return False
+
+
+def _vanished(rpr: Any | None) -> bool:
+    if rpr is None:
+        return False
+    v = rpr.find(w("vanish"))
+    return v is not None and v.get(w("val"), "true") not in ("0", "false", "off")
+
+
+def _mark_hidden(ppr: Any | None) -> bool:
+    """A paragraph whose mark is hidden shows no number (Word's way of hiding a list item)."""
+    return ppr is not None and _vanished(ppr.find(w("rPr")))
 
 
 def _text_boxes(p: Any) -> Iterator[Any]:
@@ -220,9 +234,8 @@ class _DocxReader:
         if num_id is not None and ilvl is None and sid is not None:
             ilvl = self.level_of_style.get(sid, 0)
         label = None
-        if num_id is not None and text.strip():
-            # Word numbers empty paragraphs only when they are visible; skipping them matches
-            # what a reader counts in nearly every real document
+        if num_id is not None and not _mark_hidden(ppr):
+            # an empty numbered paragraph still shows (and uses up) its number in Word
             label = self.numbering.label(num_id, ilvl)
         if not text.strip():
             return None
@@ -335,21 +348,62 @@ def _check_package(path: Path, name: str, limits: Limits) -> None:
         )
 
 
+# python-docx only opens the plain document content type; macro-enabled documents and
+# templates (.docm, .dotx, .dotm) have the same body XML under another name.
+_WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_WORD_MAINS = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+
+
+def _as_plain_docx(path: Path) -> bytes | None:
+    """The package with its main content type renamed to a plain .docx, or None if it is not
+    one of the Word variants."""
+    import io
+
+    with zipfile.ZipFile(path) as zin:
+        types = zin.read("[Content_Types].xml").decode("utf-8")
+        if not any(t in types for t in _OTHER_WORD_MAINS):
+            return None
+        for t in _OTHER_WORD_MAINS:
+            types = types.replace(t, _WORD_MAIN)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = types.encode("utf-8") if info.filename == "[Content_Types].xml" else zin.read(info)
+                zout.writestr(info, data)
+    return out.getvalue()
+
+
+def _open_docx(path: Path, name: str) -> Any:
+    import io
+
+    import docx  # python-docx
+
+    try:
+        try:
+            return docx.Document(str(path))
+        except ValueError as exc:
+            plain = _as_plain_docx(path) if "not a Word file" in str(exc) else None
+            if plain is None:
+                raise
+            return docx.Document(io.BytesIO(plain))
+    except Exception as exc:  # noqa: BLE001 - BadZipFile, KeyError, XMLSyntaxError, PackageNotFoundError…
+        raise CorruptFileError(name, f"{type(exc).__name__}: {exc}", fmt="DOCX") from None
+
+
 def read_docx(path: Path, source: Source, limits: Limits) -> Document:
     """Read a .docx into a Document (body order, headings with levels, numbering labels)."""
-    import docx  # python-docx
-    from lxml import etree
-
     name = source.display_name
     path = Path(path)
     _check_package(path, name, limits)
+    document = _open_docx(path, name)
     try:
-        document = docx.Document(str(path))
         body = document.element.body
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, EOFError, OSError) as exc:
-        raise CorruptFileError(name, f"{type(exc).__name__}: {exc}", fmt="DOCX") from None
-    except Exception as exc:  # noqa: BLE001 - python-docx raises PackageNotFoundError and others
-        raise CorruptFileError(name, f"{type(exc).__name__}: {exc}", fmt="DOCX") from None
+    except AttributeError as exc:
+        raise CorruptFileError(name, f"no document body ({exc})", fmt="DOCX") from None
     reader = _DocxReader(document, source)
     reader.body(body)
     reader.furniture()

@@ -125,7 +125,9 @@ def parse_numbering(root: Any | None) -> NumberingDefs:
 class NumberingState:
     """Counters for one document, advanced paragraph by paragraph in reading order."""
 
-    def __init__(self, defs: NumberingDefs, style_num: dict[str, tuple[str | None, int | None]] | None = None):
+    def __init__(
+        self, defs: NumberingDefs, style_num: dict[str, tuple[str | None, int | None]] | None = None
+    ) -> None:
         self.defs = defs
         # style id -> (numId, ilvl) from the style's own w:numPr, to resolve numStyleLink
         self.style_num = style_num or {}

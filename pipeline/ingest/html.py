@@ -26,19 +26,70 @@ from pipeline.ingest.normalise import CJK
 from pipeline.ingest.txt import decode_text
 from pipeline.model import BlockKind, Document, Source
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.IGNORECASE)
 # GB2312/GBK declarations are decoded as GB18030, their superset: pages declared gb2312 use
 # GBK-only characters (镕, 堃) all the time.
-_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
-                    "big5": "big5hkscs", "utf8": "utf-8"}
-_BLOCK_TAGS = {"p", "div", "section", "article", "blockquote", "pre", "center", "ul", "ol", "li", "dl",
-               "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "tbody",
-               "thead", "tfoot", "hr", "main", "figure", "figcaption", "address"}
-_CONTAINER_TAGS = {"div", "section", "article", "main", "td", "table", "tbody", "tr", "center", "font", "span"}
+_CHARSET_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "big5": "big5hkscs",
+    "utf8": "utf-8",
+    "unicode": "utf-16",
+}  # Word's "Save as Web Page" writes charset=unicode
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "center",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "hr",
+    "main",
+    "figure",
+    "figcaption",
+    "address",
+}
+MIN_TITLE_CHARS = 6
+_CONTAINER_TAGS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "td",
+    "table",
+    "tbody",
+    "tr",
+    "center",
+    "font",
+    "span",
+}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _CJK_RUN = re.compile(f"[{CJK}]")
 _WS_NEWLINE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}，。；：、）》”])[ \t\r\n]*\n[ \t\r\n]*(?=[{CJK}（《“])")
-_WS = re.compile(r"[ \t\r\n\f]+")
+# HTML collapses whitespace; runs of &nbsp; are layout too (Word's list markers "1.&nbsp;&nbsp;&nbsp;")
+_WS = re.compile(r"[ \t\r\n\f\xa0]+")
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +100,7 @@ def _rules() -> dict[str, Any]:
     return data
 
 
-def read_html(path: Path, source: Source, limits: Limits) -> Document:  # noqa: ARG001 - reader signature
+def read_html(path: Path, source: Source, limits: Limits) -> Document:
     data = Path(path).read_bytes()
     text, encoding = decode_html(data, source.display_name)
     source.encoding = encoding
@@ -60,6 +111,13 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
     """Decode an HTML page: BOM, then <meta charset>, then content sniffing."""
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return decode_text(data, name)
+    if max(data[:65536], default=0) > 0x7F:
+        # strict UTF-8 that is not ASCII is never an accident; pages re-saved as UTF-8 keep their
+        # old <meta charset=gb2312>, and GB18030 would decode those bytes into mojibake
+        try:
+            return _checked_html(data.decode("utf-8"), "utf-8", name)
+        except UnicodeDecodeError:
+            pass
     m = _META_CHARSET.search(data[:8192])
     if m:
         declared = m.group(1).decode("ascii", "replace").lower()
@@ -69,6 +127,36 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             pass  # the declaration lies (a GBK page saved as UTF-8 keeps its meta): sniff
     return decode_text(data, name)
+
+
+def _checked_html(text: str, encoding: str, name: str) -> tuple[str, str]:
+    if not text.strip():
+        raise EmptyFileError(name)
+    return text, encoding
+
+
+def read_mhtml(path: Path, source: Source, limits: Limits) -> Document:
+    """A web page archive (.mht, and "Word web page" files saved as .doc): its text/html part."""
+    import email
+    from email import policy
+
+    data = Path(path).read_bytes()
+    msg = email.message_from_bytes(data, policy=policy.default)
+    for part in msg.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset()
+            if charset:
+                codec = _CHARSET_ALIASES.get(charset.lower(), charset.lower())
+                try:
+                    text, encoding = payload.decode(codec), codec
+                except (UnicodeDecodeError, LookupError):
+                    text, encoding = decode_html(payload, source.display_name)
+            else:
+                text, encoding = decode_html(payload, source.display_name)
+            source.encoding = encoding
+            return html_to_document(text, source)
+    raise CorruptFileError(source.display_name, "no text/html part in the web archive", fmt="MHT")
 
 
 def html_to_document(html: str, source: Source) -> Document:
@@ -117,7 +205,7 @@ def _find_body(root: Any, rules: dict[str, Any]) -> Any | None:
     for selector in rules["body_selectors"]:
         try:
             found = root.cssselect(selector)
-        except Exception:  # noqa: BLE001 - a bad selector in data must not break reading
+        except Exception:  # noqa: BLE001, S112 - a bad selector in data must not break reading
             continue
         found = [el for el in found if _cjk_count(el) >= rules["min_body_chars"]]
         if found:
@@ -178,12 +266,13 @@ def _find_title(root: Any, rules: dict[str, Any]) -> str | None:
     for selector in rules["title_selectors"]:
         try:
             found = root.cssselect(selector)
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001, S112 - as above
             continue
         for el in found:
             text = el.get("content") if el.tag == "meta" else " ".join(el.itertext())
             text = _clean(text or "")
-            if 4 <= len(text) <= 200 and not _is_boilerplate(text, rules):
+            # shorter than a real document title: a box caption such as "政务公开" or "通知公告"
+            if MIN_TITLE_CHARS <= len(text) <= 200 and not _is_boilerplate(text, rules):
                 return text
     t = root.find(".//title")
     if t is not None and t.text:
@@ -203,11 +292,14 @@ def _drop_boilerplate(body: Any, rules: dict[str, Any], *, inside_body: bool) ->
             _remove(el)
             continue
         attrs = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if attrs.strip() and any(m in attrs for m in markers):
-            # inside a known body container only small widgets go (a "content-header" holding
-            # half the article is not boilerplate)
-            if not inside_body or _cjk_count(el) < 0.2 * total:
-                _remove(el)
+        # inside a known body container only small widgets go (a "content-header" holding
+        # half the article is not boilerplate)
+        if (
+            attrs.strip()
+            and any(m in attrs for m in markers)
+            and (not inside_body or _cjk_count(el) < 0.2 * total)
+        ):
+            _remove(el)
 
 
 def _remove(el: Any) -> None:
@@ -237,7 +329,9 @@ class _Walker:
     def flush(self) -> None:
         text = _clean("".join(self.buffer))
         self.buffer = []
-        if text and not _is_boilerplate(text, self.rules):
+        if not text:
+            return  # keep the kind: <li><p>…</p></li> is still a list item
+        if not _is_boilerplate(text, self.rules):
             self.builder.add(self.kind, text)
         self.kind = BlockKind.PARAGRAPH
 
@@ -309,4 +403,4 @@ def _is_boilerplate(text: str, rules: dict[str, Any]) -> bool:
     return len(text) <= rules["max_boilerplate_length"] and bool(rules["_boiler"].match(text))
 
 
-__all__ = ["decode_html", "html_to_document", "read_html"]
+__all__ = ["decode_html", "html_to_document", "read_html", "read_mhtml"]

@@ -67,8 +67,13 @@ def _tables() -> _Tables:
     for src, dst in rules["radicals"].items():
         table[ord(src)] = dst
     punct = re.escape(rules["cjk_punct"])
-    drops = tuple(
-        re.compile(p.replace("{cjk}", CJK).replace("{cjk_punct}", punct)) for p in rules["drop_spaces"]
+    # one alternation, one pass: every rule deletes its match
+    drops = (
+        re.compile(
+            "|".join(f"(?:{p})" for p in rules["drop_spaces"])
+            .replace("{cjk}", CJK)
+            .replace("{cjk_punct}", punct)
+        ),
     )
     between = rules["between_digits"]
     chars = "".join(re.escape(c) for c in between if c != "，")
@@ -79,7 +84,7 @@ def _tables() -> _Tables:
         thousands=re.compile(r"(?<=[0-9])，(?=[0-9]{3}(?![0-9]))"),
         drop_spaces=drops,
         multi_space=re.compile(r" {2,}"),
-        title_space=re.compile(rf"《[^《》\n]*》"),
+        title_space=re.compile(r"《[^《》\n]*》"),
     )
 
 

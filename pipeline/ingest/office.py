@@ -116,7 +116,9 @@ def _refuse_encrypted_ooxml(path: Path, name: str) -> None:
         raise EncryptedFileError(name, fmt="DOCX")
 
 
-def read_office(path: Path, source: Source, limits: Limits, converter: Sequence[str] | None = None) -> Document:
+def read_office(
+    path: Path, source: Source, limits: Limits, converter: Sequence[str] | None = None
+) -> Document:
     """Read .doc/.wps/.rtf/.odt through a LibreOffice conversion to .docx."""
     from pipeline.ingest.docx import read_docx
 

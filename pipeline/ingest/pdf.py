@@ -18,6 +18,7 @@ go to OCR (``ocr.py``).
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -26,7 +27,15 @@ from typing import Any
 from pipeline.config import Limits
 from pipeline.errors import CorruptFileError, EncryptedFileError, ResourceLimitError
 from pipeline.ingest.builder import DocumentBuilder, join_rules
-from pipeline.ingest.pdf_layout import Char, Line, chars_to_lines, drop_cjk_spaces, paragraphs, reading_order
+from pipeline.ingest.pdf_layout import (
+    Char,
+    Line,
+    chars_to_lines,
+    drop_cjk_spaces,
+    glue,
+    paragraphs,
+    reading_order,
+)
 from pipeline.model import BlockKind, Document, Source
 
 # A page with fewer real characters than this and an image on it is a scan (a scanner may
@@ -75,6 +84,8 @@ def page_chars(page: Any, textpage: Any) -> list[Char]:
     tp = textpage.raw
     n = raw.FPDFText_CountChars(tp)
     left, bottom, right, top = page.get_cropbox()
+    width, height = right - left, top - bottom
+    rotation = page.get_rotation() % 360
     rect = raw.FS_RECTF()
     out: list[Char] = []
     for i in range(n):
@@ -83,12 +94,42 @@ def page_chars(page: Any, textpage: Any) -> list[Char]:
             continue
         if not raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect)):
             continue
-        size = raw.FPDFText_GetFontSize(tp, i) or (rect.top - rect.bottom)
-        out.append(
-            Char(chr(code), rect.left - left, rect.right - left, top - rect.top, top - rect.bottom,
-                 max(float(size), 1.0))
-        )
+        size = max(float(raw.FPDFText_GetFontSize(tp, i) or (rect.top - rect.bottom)), 1.0)
+        x0, x1 = rect.left - left, rect.right - left
+        y0, y1 = rect.bottom - bottom, rect.top - bottom
+        if rotation == 0:
+            out.append(Char(chr(code), x0, x1, height - y1, height - y0, size))
+        else:
+            # /Rotate: glyph boxes are in the unrotated page; map them to the page as displayed
+            # (a landscape table page is often a portrait page with /Rotate 90)
+            xs, ys = _rotate((x0, x1), (y0, y1), rotation, width, height)
+            out.append(Char(chr(code), min(xs), max(xs), min(ys), max(ys), size))
     return out
+
+
+def _rotate(
+    xs: tuple[float, float], ys: tuple[float, float], rotation: int, width: float, height: float
+) -> tuple[list[float], list[float]]:
+    """Corners of a box (PDF user space, y up) in displayed, top-down coordinates."""
+    dx: list[float] = []
+    dy: list[float] = []
+    for x in xs:
+        for y in ys:
+            if rotation == 90:
+                dx.append(y)
+                dy.append(x)
+            elif rotation == 180:
+                dx.append(width - x)
+                dy.append(y)
+            else:  # 270
+                dx.append(height - y)
+                dy.append(width - x)
+    return dx, dy
+
+
+def display_size(page: Any) -> tuple[float, float]:
+    width, height = page.get_size()
+    return (height, width) if page.get_rotation() % 180 == 90 else (width, height)
 
 
 def _count_objects(page: Any, kind: int) -> int:
@@ -109,13 +150,24 @@ def _table_lines(plumber_page: Any) -> list[Line]:
     """Bordered tables pdfplumber finds on the page, as flow items with rows."""
     out: list[Line] = []
     for table in plumber_page.find_tables():
-        rows = [[drop_cjk_spaces((cell or "").replace("\n", "")) for cell in row] for row in table.extract()]
+        # a cell's text wraps inside the cell: glue its lines like a paragraph's
+        rows = [[drop_cjk_spaces(glue((cell or "").split("\n"))) for cell in row] for row in table.extract()]
         rows = [r for r in rows if any(c.strip() for c in r)]
         if len(rows) < 2 or max(len(r) for r in rows) < 2:
             continue
         x0, top, x1, bottom = table.bbox
         out.append(Line("", x0, x1, top, bottom, 10.0, rows=rows))
     return out
+
+
+def _overlaps(a: Line, b: Line) -> bool:
+    """Boxes share more than half of the smaller one's area."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.bottom, b.bottom) - max(a.top, b.top)
+    if w <= 0 or h <= 0:
+        return False
+    smaller = min((a.x1 - a.x0) * a.height, (b.x1 - b.x0) * b.height) or 1.0
+    return w * h > 0.5 * smaller
 
 
 def _inside(ch: Char, boxes: list[Line]) -> bool:
@@ -125,7 +177,12 @@ def _inside(ch: Char, boxes: list[Line]) -> bool:
 
 # ----- page numbers and running headers by position ---------------------------------------
 def _furniture(pages: list[tuple[int, float, list[Line]]]) -> dict[int, list[tuple[BlockKind, Line]]]:
-    """Lines in the top/bottom band that are page numbers or repeat on other pages."""
+    """Lines in the top/bottom band that are page numbers or repeat on other pages.
+
+    Repetition is of the exact text (spaces aside) on at least half the pages: digits are
+    not masked, because attachments that each start a page ("附件1", "附件2") sit where a
+    running header would and must stay in the text.
+    """
     rules = join_rules()
     keyed: dict[tuple[str, str], set[int]] = defaultdict(set)
     band: list[tuple[int, str, Line]] = []
@@ -133,15 +190,20 @@ def _furniture(pages: list[tuple[int, float, list[Line]]]) -> dict[int, list[tup
         for ln in lines:
             if ln.rows is not None or len(ln.text) > 60:
                 continue
-            where = "top" if ln.bottom <= TOP_BAND * height else "bottom" if ln.top >= BOTTOM_BAND * height else ""
+            where = ""
+            if ln.bottom <= TOP_BAND * height:
+                where = "top"
+            elif ln.top >= BOTTOM_BAND * height:
+                where = "bottom"
             if where:
                 band.append((page, where, ln))
-                keyed[(where, re.sub(r"[0-9]+", "#", ln.text.replace(" ", "")))].add(page)
+                keyed[(where, ln.text.replace(" ", ""))].add(page)
+    needed = max(2, (len(pages) + 1) // 2)
     found: dict[int, list[tuple[BlockKind, Line]]] = defaultdict(list)
     for page, where, ln in band:
         text = ln.text.strip()
         number = rules.page_number.match(text) or rules.bare_page_number.match(text)
-        repeated = len(keyed[(where, re.sub(r"[0-9]+", "#", text.replace(" ", "")))]) >= 2
+        repeated = len(keyed[(where, text.replace(" ", ""))]) >= needed
         if number or repeated:
             found[page].append((BlockKind.HEADER if where == "top" else BlockKind.FOOTER, ln))
     return found
@@ -164,28 +226,40 @@ def read_pdf(path: Path, source: Source, limits: Limits) -> Document:
             raise ResourceLimitError(
                 name, f"{count} pages, over the {limits.max_pages}-page limit (raise POLICYLENS_MAX_PAGES)"
             )
+        import pypdfium2 as pdfium
         import pypdfium2.raw as raw
 
         pages: list[tuple[int, float, list[Line]]] = []
         ocr_pages = 0
         for index in range(count):
-            page = pdf[index]
-            textpage = page.get_textpage()
+            try:
+                page = pdf[index]
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError as exc:
+                raise CorruptFileError(name, f"page {index + 1}: {exc}", fmt="PDF") from None
             chars = page_chars(page, textpage)
-            height = page.get_height()
+            height = display_size(page)[1]
             real = sum(1 for c in chars if not c.text.isspace())
             if real < MIN_TEXT_CHARS and _count_objects(page, raw.FPDF_PAGEOBJ_IMAGE):
                 from pipeline.ingest.ocr import ocr_pdf_page
 
                 ocr_pages += 1
-                lines = ocr_pdf_page(page, index + 1, limits, name, warnings)
+                # a scanned form often carries a few real characters ("附件2") over the image:
+                # keep them, and the OCR lines that do not repeat them
+                lines = chars_to_lines(chars)
+                scanned = ocr_pdf_page(page, index + 1, limits, name, warnings)
+                lines += [ln for ln in scanned if not any(_overlaps(ln, t) for t in lines)]
             else:
                 tables: list[Line] = []
                 if _count_objects(page, raw.FPDF_PAGEOBJ_PATH) >= MIN_TABLE_PATHS:
                     import pdfplumber
 
-                    plumber = plumber or pdfplumber.open(str(path))
-                    tables = _table_lines(plumber.pages[index])
+                    try:
+                        plumber = plumber or pdfplumber.open(str(path))
+                        tables = _table_lines(plumber.pages[index])
+                    except Exception as exc:  # noqa: BLE001 - pdfminer fails in many ways; text still reads
+                        why = f"{type(exc).__name__}: {exc}"
+                        warnings.append(f"page {index + 1}: table detection failed ({why})")
                     if tables:
                         chars = [c for c in chars if not _inside(c, tables)]
                 lines = chars_to_lines(chars) + tables
@@ -201,13 +275,31 @@ def read_pdf(path: Path, source: Source, limits: Limits) -> Document:
     return _build(source, pages, warnings)
 
 
+class _PagedBuilder(DocumentBuilder):
+    """The builder, minus its text-only guess at running headers.
+
+    The builder cannot see positions, so it calls a short line that starts (ends) three
+    pages a running header once digits are masked; in a PDF that removes "附件1/附件2/附件3"
+    at the top of the pages they start and a "（盖章）" line closing each form page. Here
+    furniture was found by position already (``_furniture``); the builder's unambiguous
+    page-number shapes still apply.
+    """
+
+    def _mark_furniture(self, rules: Any) -> None:
+        try:
+            rules = dataclasses.replace(rules, running_min_pages=1 << 30)
+        except (TypeError, ValueError):  # the builder's rules changed shape: keep its behaviour
+            pass
+        super()._mark_furniture(rules)
+
+
 def _build(source: Source, pages: list[tuple[int, float, list[Line]]], warnings: list[str]) -> Document:
     furniture = _furniture(pages)
     ordered: list[tuple[int, list[Line]]] = []
     for page, _, lines in pages:
         skip = {id(ln) for _, ln in furniture.get(page, [])}
         ordered.append((page, reading_order([ln for ln in lines if id(ln) not in skip])))
-    builder = DocumentBuilder(source, rejoin=False)
+    builder = _PagedBuilder(source, rejoin=False)
     paras = paragraphs(ordered)
     by_page: dict[int, list] = defaultdict(list)
     for para in paras:

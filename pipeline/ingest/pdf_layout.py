@@ -26,6 +26,7 @@ _CJK = re.compile(f"[{CJK_CHARS}]")
 # justified lines; between two CJK characters a space is never meant.
 _CJK_SPACE = re.compile(f"(?<=[{CJK_CHARS}]) +(?=[{CJK_CHARS}])")
 TERMINAL = "。！？；：!?;:"
+CLOSERS = "”’）)》」』】"
 
 
 def is_cjk(ch: str) -> bool:
@@ -105,6 +106,7 @@ def chars_to_lines(chars: Sequence[Char], gap_em: float = 1.5) -> list[Line]:
     """
     lines: list[Line] = []
     cur: list[Char] = []
+    spaced = False  # an explicit space glyph came since the last visible glyph
 
     def flush() -> None:
         if cur:
@@ -112,36 +114,50 @@ def chars_to_lines(chars: Sequence[Char], gap_em: float = 1.5) -> list[Line]:
             cur.clear()
 
     for ch in chars:
-        if not cur:
-            if ch.text.strip():
-                cur.append(ch)
-            continue
-        last = cur[-1]
-        mid = (ch.top + ch.bottom) / 2
-        same_row = last.top - 0.2 * last.size <= mid <= last.bottom + 0.2 * last.size
         if ch.text.isspace():
+            spaced = bool(cur)
             continue
-        gap = ch.x0 - last.x1
-        size = max(last.size, ch.size, 1.0)
-        if not same_row or gap < -0.5 * size or gap > gap_em * size:
-            flush()
+        if cur:
+            last = cur[-1]
+            mid = (ch.top + ch.bottom) / 2
+            same_row = last.top - 0.2 * last.size <= mid <= last.bottom + 0.2 * last.size
+            gap = ch.x0 - last.x1
+            size = max(last.size, ch.size, 1.0)
+            if not same_row or gap < -0.5 * size or gap > gap_em * size:
+                flush()
+            elif spaced and gap >= 0.25 * size:
+                # a space the author typed ("内部资料 注意保存") and that shows as a gap; spaces
+                # with no visible gap are positioning artefacts of the producer
+                cur.append(Char(" ", last.x1, ch.x0, last.top, last.bottom, last.size))
+        spaced = False
         cur.append(ch)
     flush()
     return lines
 
 
 def _make_line(chars: list[Char]) -> Line:
+    """Glyphs of one segment → text, with spaces only where the layout shows one.
+
+    Producers often position words instead of drawing a space glyph (LibreOffice writes
+    "张三  电话" as two runs with a gap), and justified or distributed CJK lines have gaps
+    between every character. So a gap is a space when it is wide for Latin text, or, between
+    CJK characters, clearly wider than the line's usual spacing.
+    """
+    gaps = [b.x0 - a.x1 for a, b in zip(chars, chars[1:]) if a.text != " " and b.text != " "]
+    usual = statistics.median(gaps) if gaps else 0.0
     parts: list[str] = []
     for i, ch in enumerate(chars):
-        if i:
+        if i and ch.text != " " and chars[i - 1].text != " ":
             prev = chars[i - 1]
             gap = ch.x0 - prev.x1
-            if gap > 0.25 * max(prev.size, ch.size) and not (is_cjk(prev.text[-1]) or is_cjk(ch.text[0])):
+            em = max(prev.size, ch.size)
+            cjk = is_cjk(prev.text[-1]) or is_cjk(ch.text[0])
+            if gap > 0.25 * em and (not cjk or gap > usual + 0.2 * em):
                 parts.append(" ")
         parts.append(ch.text)
-    sizes = sorted(c.size for c in chars)
+    sizes = sorted(c.size for c in chars if c.text != " ")
     return Line(
-        text=drop_cjk_spaces("".join(parts)),
+        text="".join(parts),
         x0=min(c.x0 for c in chars),
         x1=max(c.x1 for c in chars),
         top=min(c.top for c in chars),
@@ -239,19 +255,33 @@ def reading_order(lines: Sequence[Line]) -> list[Line]:
 
 
 def _merge_same_row(lines: list[Line]) -> list[Line]:
-    """Segments of one column on the same baseline become one line (justified gaps)."""
-    out: list[Line] = []
-    for ln in sorted(lines, key=lambda l: (round(l.top, 0), l.x0)):
-        if out and ln.rows is None and out[-1].rows is None:
-            prev = out[-1]
-            overlap = min(prev.bottom, ln.bottom) - max(prev.top, ln.top)
-            if overlap > 0.5 * min(prev.height, ln.height) and ln.x0 >= prev.x1 - 0.5 * ln.size:
-                sep = "" if is_cjk(prev.text[-1:] or "a") or is_cjk(ln.text[:1] or "a") else " "
-                out[-1] = Line(prev.text + sep + ln.text, prev.x0, ln.x1, min(prev.top, ln.top),
-                               max(prev.bottom, ln.bottom), prev.size,
-                               _mean_score(prev.score, ln.score), None, prev.column)
+    """Segments of one column on the same row become one line, left to right.
+
+    Rows are found by vertical overlap, not equal ``top``: a list label ("1.") in a Latin
+    font sits a little higher than the Chinese text after it and is often drawn after it.
+    """
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda l: l.top):
+        if ln.rows is None and rows and rows[-1][0].rows is None:
+            anchor = rows[-1][0]
+            overlap = min(anchor.bottom, ln.bottom) - max(anchor.top, ln.top)
+            if overlap > 0.5 * min(anchor.height, ln.height):
+                rows[-1].append(ln)
                 continue
-        out.append(ln)
+        rows.append([ln])
+    out: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda l: l.x0)
+        merged = row[0]
+        for ln in row[1:]:
+            gap = ln.x0 - merged.x1
+            wide = gap > 2 * max(merged.size, ln.size)
+            cjk_join = is_cjk(merged.text[-1:] or "a") or is_cjk(ln.text[:1] or "a")
+            sep = " " if wide or not cjk_join else ""
+            merged = Line(merged.text + sep + ln.text, merged.x0, max(merged.x1, ln.x1),
+                          min(merged.top, ln.top), max(merged.bottom, ln.bottom), merged.size,
+                          _mean_score(merged.score, ln.score), None, merged.column)
+        out.append(merged)
     return out
 
 
@@ -270,15 +300,6 @@ class _Margins:
     gap: float  # usual vertical space between two lines of a paragraph
 
 
-def _common_edge(values: list[float], size: float, lowest: bool) -> float:
-    """The margin most lines share: the leftmost (rightmost) x reached by ≥2 lines, else the extreme."""
-    rounded = sorted(values, reverse=not lowest)
-    for v in rounded:
-        if sum(1 for o in values if abs(o - v) <= 0.3 * size) >= 2:
-            return v
-    return rounded[0]
-
-
 def margins_of(lines: Sequence[Line], fallback: _Margins | None = None) -> _Margins:
     body = [ln for ln in lines if ln.rows is None]
     if len(body) < 3 and fallback is not None:
@@ -288,8 +309,12 @@ def margins_of(lines: Sequence[Line], fallback: _Margins | None = None) -> _Marg
     size = _median_size(body)
     gaps = [b.top - a.bottom for a, b in zip(body, body[1:]) if 0 <= b.top - a.bottom < 3 * size]
     return _Margins(
-        left=_common_edge([ln.x0 for ln in body], size, lowest=True),
-        right=_common_edge([ln.x1 for ln in body], size, lowest=False),
+        # the leftmost line start: every paragraph's second line starts there, and nothing
+        # in body text sticks out to the left of it (page numbers are furniture by now)
+        left=min(ln.x0 for ln in body),
+        # the rightmost line end: full lines reach it; with few full lines on a page, lines
+        # sharing a shorter end (two list items of one length) would pass for the margin
+        right=max(ln.x1 for ln in body),
         size=size,
         gap=statistics.median(gaps) if gaps else 0.5 * size,
     )
@@ -309,8 +334,14 @@ def continues(prev: Line, nxt: Line, m_prev: _Margins, m_next: _Margins, *, same
         return False
     if abs(prev.size - nxt.size) > 0.15 * max(prev.size, nxt.size):
         return False
-    if not _is_full(prev, m_prev) or _is_indented(nxt, m_next):
+    if _is_indented(nxt, m_next):
         return False
+    if not _is_full(prev, m_prev):
+        # ragged-right text (left-aligned, or a line of digits and Latin words that wrapped
+        # early) stops up to a few characters short; a sentence still open continues
+        open_sentence = prev.text[-1:] not in TERMINAL + CLOSERS
+        if not (open_sentence and prev.x1 >= m_prev.right - 3 * m_prev.size):
+            return False
     if prev.x0 > m_prev.left + 2 * m_prev.size and prev.x1 < m_prev.right - 0.5 * m_prev.size:
         return False  # a centred line (title) stands alone
     if same_flow:
@@ -318,6 +349,21 @@ def continues(prev: Line, nxt: Line, m_prev: _Margins, m_next: _Margins, *, same
         if gap > m_prev.gap + 0.6 * m_prev.size:
             return False
     return True
+
+
+def _centred(line: Line, m: _Margins) -> bool:
+    middle = (m.left + m.right) / 2
+    return line.x0 > m.left + line.size and abs((line.x0 + line.x1) / 2 - middle) < 1.5 * line.size
+
+
+def title_continues(prev: Line, nxt: Line, m: _Margins) -> bool:
+    """A long title set in a large font wraps onto a second centred line of the same size
+    ("关于印发《…管理办法》\n的通知"); it is one heading, not two."""
+    if abs(prev.size - nxt.size) > 0.05 * prev.size or prev.text[-1:] in TERMINAL:
+        return False
+    if not (_centred(prev, m) and _centred(nxt, m)):
+        return False
+    return nxt.top - prev.bottom < 0.8 * prev.size
 
 
 def paragraphs(pages: Sequence[tuple[int, list[Line]]], body_size: float | None = None) -> list[Paragraph]:
@@ -348,6 +394,16 @@ def paragraphs(pages: Sequence[tuple[int, list[Line]]], body_size: float | None 
                 continue
             heading = ln.size > 1.15 * body_size
             if (
+                heading
+                and prev_line is not None
+                and prev_m is not None
+                and out
+                and out[-1].heading
+                and key == prev_key
+                and title_continues(prev_line, ln, m)
+            ):
+                out[-1].lines.append(ln)
+            elif (
                 prev_line is not None
                 and prev_m is not None
                 and out

@@ -31,6 +31,10 @@ EXTENSIONS: dict[str, str] = {
     ".rtf": "rtf",
     ".odt": "odt",
     ".zip": "zip",
+    ".mht": "mht",
+    ".mhtml": "mht",
+    ".rar": "rar",
+    ".7z": "7z",
     ".png": "png",
     ".jpg": "jpg",
     ".jpeg": "jpg",
@@ -65,9 +69,9 @@ def sniff_bytes(head: bytes, *, zip_names: list[str] | None = None) -> str | Non
     ``zip_names`` (member names) tells docx/odt/plain zip apart; without it a
     zip is reported as "zip".
     """
-    if head.startswith(b"%PDF") or head[:1024].find(b"%PDF-") >= 0:
+    if b"%PDF-" in head[:1024]:  # the spec lets junk precede the header
         return "pdf"
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return zip_kind(zip_names) if zip_names is not None else "zip"
     if head.startswith(OLE_MAGIC):
         return "doc"  # doc and wps share the OLE container; the extension decides which
@@ -81,9 +85,25 @@ def sniff_bytes(head: bytes, *, zip_names: list[str] | None = None) -> str | Non
         return "tif"
     if head.startswith(b"BM") and len(head) > 14 and head[6:10] == b"\x00\x00\x00\x00":
         return "bmp"
+    if head.startswith(b"Rar!\x1a\x07"):
+        return "rar"
+    if head.startswith(b"7z\xbc\xaf\x27\x1c"):
+        return "7z"
+    if head.startswith(b"\x1f\x8b"):
+        return "gz"
+    if _looks_mhtml(head):
+        return "mht"
     if _looks_html(head):
         return "html"
     return None
+
+
+def _looks_mhtml(head: bytes) -> bool:
+    # MHTML: a MIME message. Word's "single file web page" saved with a .doc name starts so.
+    probe = head[:2048].lstrip()
+    return probe[:200].lower().startswith(
+        (b"mime-version:", b"from:", b"content-type: multipart/related")
+    ) and (b"multipart/related" in probe.lower())
 
 
 def zip_kind(names: list[str]) -> str:

@@ -32,13 +32,19 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 PLAUSIBLE_SHARE = 0.9
 # …and at most this share are control characters (binary data decodes to many of them).
 MAX_CONTROL_SHARE = 0.01
+# Undecodable bytes tolerated (as U+FFFD) in an otherwise valid UTF-8 or GB18030 text.
+MAX_BAD_SHARE = 0.001
 
 
-def read_txt(path: Path, source: Source, limits: Limits) -> Document:  # noqa: ARG001 - reader signature
+def read_txt(path: Path, source: Source, limits: Limits) -> Document:
     data = Path(path).read_bytes()
     text, encoding = decode_text(data, source.display_name)
     source.encoding = encoding
-    return build_from_text(source, text)
+    doc = build_from_text(source, text)
+    bad = text.count("\ufffd")
+    if bad:
+        doc.warnings.append(f"{bad} undecodable byte sequence(s) replaced by U+FFFD ({encoding})")
+    return doc
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -82,7 +88,25 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     if candidates:
         _, codec, text = candidates[0]
         return _checked(text, codec, name)
+    # A few bad bytes (a download cut mid-character, a corrupted sector) should not lose the
+    # document: UTF-8, then GB18030, with U+FFFD for at most MAX_BAD_SHARE of the text. Only
+    # after the strict decodings failed: ASCII text with one GBK "，" is GBK, not UTF-8 + U+FFFD.
+    # (UTF-8 Chinese almost never decodes strictly as GB18030: an odd run of 3-byte characters
+    # before an ASCII byte leaves a lead byte without its trail.)
+    for codec in ("utf-8", "gb18030"):
+        lenient = _lenient(data, codec)
+        if lenient is not None:
+            return _checked(lenient, codec, name)
     return _charset_normalizer_guess(data, name)
+
+
+def _lenient(data: bytes, codec: str) -> str | None:
+    """``data`` decoded with U+FFFD for bad bytes, if they are at most MAX_BAD_SHARE of it."""
+    text = data.decode(codec, errors="replace")
+    bad = text.count("\ufffd")
+    if bad <= max(1, MAX_BAD_SHARE * len(text)) and plausibility(text) >= PLAUSIBLE_SHARE:
+        return text
+    return None
 
 
 # Characters that belong in a Chinese document: ASCII printable and whitespace, Latin-1 (·, ×, °),
@@ -122,9 +146,12 @@ def _commonness(text: str, codec: str) -> float:
             b = c.encode("gb2312" if codec == "gb18030" else "big5")
         except UnicodeEncodeError:
             continue
-        if codec == "gb18030" and 0xB0A1 <= int.from_bytes(b, "big") <= 0xD7F9:
-            common += 1
-        elif codec == "big5" and 0xA440 <= int.from_bytes(b, "big") <= 0xC67E:
+        if (
+            codec == "gb18030"
+            and 0xB0A1 <= int.from_bytes(b, "big") <= 0xD7F9
+            or codec == "big5"
+            and 0xA440 <= int.from_bytes(b, "big") <= 0xC67E
+        ):
             common += 1
     return common / len(cjk)
 

@@ -21,7 +21,7 @@ __all__ = [
     "render_html",
     "render_index",
     "render_table",
-    "summary_table",
     "render_xlsx",
+    "summary_table",
     "write_summary_xlsx",
 ]

@@ -54,8 +54,12 @@ def ask_list(result: Any) -> list[str]:
         elif status == "empty":
             asks.append(f"“{name}”只有标题或“略/另附/待补充”等占位内容，请补充具体内容。")
         else:  # partial
-            unmet = [c["name"] for c in children if c["status"] != "present" and c.get("kind") == "requirement"]
-            parts = [c["name"] for c in children if c["status"] != "present" and c.get("kind") != "requirement"]
+            unmet = [
+                c["name"] for c in children if c["status"] != "present" and c.get("kind") == "requirement"
+            ]
+            parts = [
+                c["name"] for c in children if c["status"] != "present" and c.get("kind") != "requirement"
+            ]
             if parts and not unmet:
                 continue  # a container: its parts have their own lines
             if unmet:

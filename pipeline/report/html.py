@@ -11,13 +11,23 @@ font or stylesheet is loaded from outside, so the file can be mailed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pipeline.report.asks import ask_list
-from pipeline.report.common import KIND_LABEL, STATUS_COLOUR, STATUS_LABEL, as_dict, item_depths
+from pipeline.report.common import (
+    KIND_LABEL,
+    STATUS_COLOUR,
+    STATUS_LABEL,
+    as_dict,
+    item_depths,
+    short_name,
+    tree_order,
+)
 
 
 @dataclass
@@ -41,6 +51,7 @@ class Piece:
 _RANK = {"missing": 3, "empty": 2, "partial": 1, "present": 0}
 
 
+@lru_cache(maxsize=1)
 def _env() -> Environment:
     env = Environment(
         loader=PackageLoader("pipeline.report", "templates"),
@@ -78,7 +89,7 @@ def split_text(plan_text: str, spans: list[Evidence]) -> list[Piece]:
     """The plan text cut at every evidence boundary, each piece knowing what covers it."""
     cuts = sorted({0, len(plan_text), *(s.start for s in spans), *(s.end for s in spans)})
     pieces: list[Piece] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         covering = [s for s in spans if s.start < b and s.end > a]
         piece = Piece(plan_text[a:b])
         piece.anchors = [s.anchor for s in spans if s.start == a]
@@ -110,7 +121,7 @@ def report_context(
             "kind_label": KIND_LABEL.get(item.get("kind", ""), item.get("kind", "")),
             "anchors": anchors.get(item["id"], []),
         }
-        for item in data.get("items", [])
+        for item in tree_order(data.get("items", []))
     ]
     counts = {s: sum(1 for i in data.get("items", []) if i["status"] == s) for s in STATUS_LABEL}
     return {
@@ -123,6 +134,9 @@ def report_context(
         "files": files or [],
         "problems": problems,
         "counts": counts,
+        "dossier_items": [
+            short_name(i["name"], 12) for i in data.get("items", []) if i.get("scope") == "dossier"
+        ],
         "colours": STATUS_COLOUR,
         "labels": STATUS_LABEL,
     }

@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.table import Table
 
-from pipeline.report.common import STATUS_LABEL, STATUS_RICH, as_dict, item_depths
+from pipeline.report.common import STATUS_LABEL, STATUS_RICH, as_dict, item_depths, short_name, tree_order
 
 
 def render_table(result: Any, *, show_present: bool = True) -> Table:
@@ -15,11 +15,15 @@ def render_table(result: Any, *, show_present: bool = True) -> Table:
     items = data.get("items", [])
     depths = item_depths(items)
     score = data.get("score")
-    table = Table(title=f"{data.get('plan')} — 得分 {score:.1f}" if isinstance(score, (int, float)) else str(data.get("plan")))
+    table = Table(
+        title=f"{data.get('plan')} — 得分 {score:.1f}"
+        if isinstance(score, (int, float))
+        else str(data.get("plan"))
+    )
     table.add_column("项目")
     table.add_column("状态")
     table.add_column("原因", overflow="fold")
-    for item in items:
+    for item in tree_order(items):
         if not show_present and item["status"] == "present":
             continue
         status = item["status"]
@@ -47,8 +51,8 @@ def summary_table(rows: list[dict[str, Any]], *, title: str = "批量初筛结�
             str(r.get("rank") or "—"),
             r.get("applicant", ""),
             f"[{colour}]{score:.1f}[/]" if isinstance(score, (int, float)) else "—",
-            "；".join(r.get("missing_items") or []),
-            "；".join(r.get("empty_items") or []),
+            "；".join(short_name(n) for n in r.get("missing_items") or []),
+            "；".join(short_name(n) for n in r.get("empty_items") or []),
             str(len(r.get("errors") or [])) if r.get("errors") else "",
         )
     return table

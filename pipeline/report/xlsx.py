@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pipeline.report.common import KIND_LABEL, STATUS_COLOUR, STATUS_LABEL, as_dict, item_depths
+from pipeline.report.common import KIND_LABEL, STATUS_COLOUR, STATUS_LABEL, as_dict, item_depths, tree_order
 
 HEADER_FILL = "263238"
 
@@ -46,17 +46,19 @@ def render_xlsx(result: Any, path: str | Path) -> Path:
     ws.title = "检查清单"
     header = ["项目", "类型", "状态", "权重", "得分贡献", "原因", "证据"]
     ws.append(header)
-    for item in items:
+    for item in tree_order(items):
         evidence = "；".join(e.get("text", "") for e in item.get("evidence") or [])
-        ws.append([
-            "　" * depths.get(item["id"], 0) + item["name"],
-            KIND_LABEL.get(item.get("kind", ""), item.get("kind", "")),
-            STATUS_LABEL.get(item["status"], item["status"]),
-            item.get("weight"),
-            item.get("contribution"),
-            item.get("reason", ""),
-            evidence[:2000],
-        ])
+        ws.append(
+            [
+                "　" * depths.get(item["id"], 0) + item["name"],
+                KIND_LABEL.get(item.get("kind", ""), item.get("kind", "")),
+                STATUS_LABEL.get(item["status"], item["status"]),
+                item.get("weight"),
+                item.get("contribution"),
+                item.get("reason", ""),
+                evidence[:2000],
+            ]
+        )
         row = ws.max_row
         colour = STATUS_COLOUR.get(item["status"])
         if colour:
@@ -131,9 +133,17 @@ def write_summary_xlsx(rows: list[dict[str, Any]], path: str | Path) -> Path:
         score_col = "D"
         ws.conditional_formatting.add(
             f"{score_col}2:{score_col}{len(rows) + 1}",
-            ColorScaleRule(start_type="num", start_value=0, start_color="F8696B",
-                           mid_type="num", mid_value=60, mid_color="FFEB84",
-                           end_type="num", end_value=100, end_color="63BE7B"),
+            ColorScaleRule(
+                start_type="num",
+                start_value=0,
+                start_color="F8696B",
+                mid_type="num",
+                mid_value=60,
+                mid_color="FFEB84",
+                end_type="num",
+                end_value=100,
+                end_color="63BE7B",
+            ),
         )
     ws.auto_filter.ref = ws.dimensions
     out = Path(path)

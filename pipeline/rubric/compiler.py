@@ -168,10 +168,11 @@ def core(name: str) -> str:
 def match_canonical(name: str, group: str) -> str | None:
     """Key in section_synonyms.yaml whose label or synonym the name contains (longest wins)."""
     c = core(name)
+    whole = PAREN.sub("", name).strip()  # "园区基本情况": core() drops the 情况 that 基本情况 needs
     best: tuple[int, str] | None = None
     for key, entry in _synonyms()[group].items():
         for syn in [entry["label"], *entry["synonyms"]]:
-            if syn and (syn in c or (len(c) >= 2 and c in syn and len(c) >= len(syn) - 2)):
+            if syn and (syn in c or syn in whole or (len(c) >= 2 and c in syn and len(c) >= len(syn) - 2)):
                 if best is None or len(syn) > best[0]:
                     best = (len(syn), key)
     return best[1] if best else None
@@ -251,16 +252,23 @@ class _Builder:
         key = match_canonical(clean, "sections")
         n = sum(1 for i in self.items if i.parent == parent.id) + 1
         base = f"plan.{key}" if key else f"plan.s{n}"
-        return self.add(
+        section = self.add(
             RubricItem(base, clean, "section", parent.id, "present", {}, 1.0, self._syn_list("sections", key, clean),
                        key, "plan", self._prov(start, end))
         )
+        years = years_in(name)
+        if years:  # "建设内容及进度安排（2025年-2027年）"
+            self.add(RubricItem(f"{section.id}.years", f"覆盖{years[0]}年-{years[-1]}年", "requirement", section.id,
+                                "covers_years", {"years": years}, 1.0, [], None, "plan", self._prov(start, end)))
+        return section
 
-    def add_requirement(self, name: str, start: int, end: int, parent: RubricItem, inherited_years: list[int]) -> None:
+    def add_requirement(
+        self, name: str, start: int, end: int, parent: RubricItem, inherited_years: list[int], default: str = "mentions"
+    ) -> None:
         clean = clean_name(name)
         if len(core(clean)) < 2:
             return
-        check, slug, params, merge = "mentions", None, {}, False
+        check, slug, params, merge = default, None, {}, False
         for pat, rule in self.rules["_checks"]:
             if pat.search(core(clean)) or pat.search(clean):
                 check, slug, merge = rule["check"], rule["slug"], bool(rule.get("merge"))
@@ -272,6 +280,11 @@ class _Builder:
                     elif check == "has_money_per_year":
                         check = "has_money"
                 break
+        if check == "has_numbers" and default == "has_numbers" and not slug:
+            for pat, rule in self.rules["_slugs"]:
+                if pat.search(clean):
+                    slug = rule["slug"]
+                    break
         if check == "mentions":
             kws = keywords(clean)
             # "配套政策" under 配套政策: the heading already says it, so the body must name the head noun (政策)
@@ -304,6 +317,7 @@ class _Builder:
                 self.read_material_item(s, e)
         if not any(i.kind == "material" for i in self.items):
             self.inline_materials()
+        self.inherit_synonyms()
         self.assign_scope()
 
     def materials_region(self) -> tuple[int, int] | None:
@@ -363,16 +377,50 @@ class _Builder:
         if not sentences:
             return
         s0, e0 = sentences[0]
-        # the name is the first sentence; a long one is cut at its first comma
+        first = text[s0:e0]
+        include = "|".join(map(re.escape, self.rules["include_words"]))
+        # "园区建设方案，应包括以下内容：" + numbered lines: the lines are its parts
+        colon_end = text[e0 : e0 + 1] in ("：", ":")  # split_spans stripped the colon
+        sublist = colon_end and bool(re.search(rf"(?:{include})[^，,。]*$", first))
         name_end = e0
-        if e0 - s0 > 40:
+        cut = re.search(r"[，,：:；;]", first)
+        if cut and cut.start() >= 2 and (sublist or re.match(rf"[，,]\s*(?:应|须|需|要)?(?:{include})", first[cut.start():])):
+            name_end = s0 + cut.start()
+        elif e0 - s0 > 40:  # a long first sentence is cut at its first comma
             for sep in "，；,;":
                 i = text.find(sep, s0, e0)
                 if i != -1 and i - s0 >= 4:
                     name_end = min(name_end, i)
         material = self.add_material(text[s0:name_end], s0, name_end, None)
-        for s, e in sentences[1:]:
+        rest = sentences[1:]
+        if sublist:
+            lines = [(s, e) for s, e in rest if ITEM_NUMBER.match(text[s:e])]
+            rest = [span for span in rest if span not in lines]
+            self.read_sublist(lines, material)
+        for s, e in rest:
             self.read_sentence(s, e, material)
+
+    def read_sublist(self, lines: list[tuple[int, int]], material: RubricItem) -> None:
+        """Numbered parts of a material, one a line: "（2）建设目标，须设置可量化的考核指标；"."""
+        text = self.text
+        parts: list[tuple[int, int, int, int]] = []  # name span, rest span
+        for s, e in lines:
+            m = ITEM_NUMBER.match(text[s:e])
+            ns = s + m.end() if m else s
+            cut = re.search(r"[，,；;：:]", text[ns:e])
+            ne = ns + cut.start() if cut else e
+            parts.append((ns, ne, ne, e))
+        docs = sum(1 for ns, ne, _, _ in parts if DOC_SUFFIX.search(core(text[ns:ne])))
+        req_words = "|".join(map(re.escape, self.rules["requirement_words"]))
+        for ns, ne, rs, re_ in parts:
+            if docs * 2 >= len(parts) and len(parts) > 1:
+                self.add_material(text[ns:ne], ns, ne, material)
+                continue
+            section = self.add_section(text[ns:ne], ns, ne, material)
+            rs, re_ = strip_span(text, rs, re_)
+            vm = re.match(rf"(?:{req_words})", text[rs:re_])
+            if re_ > rs:
+                self.read_requirements(rs + (vm.end() if vm else 0), re_, section, vm.group(0) if vm else "要求")
 
     def read_sentence(self, start: int, end: int, material: RubricItem) -> None:
         text = self.text
@@ -481,11 +529,13 @@ class _Builder:
                     continue  # "包括制造水平提升、…等方面情况" details the head requirement
                 if im:
                     ps += im.end()
-                vm = re.match(r"^(?:明确|制定|提出|建立|说明|列明|写明|注明|具有|具备|有)", text[ps:pe])
+                vm = re.match(r"^(?:明确|制定|提出|建立|说明|列明|写明|注明|设置|设定|具有|具备|有)", text[ps:pe])
                 if vm and pe - ps - vm.end() >= 2:
                     ps += vm.end()
+                indicator = bool(re.search(self.rules["indicator_tail"], text[ps:pe]))
                 for es, ee in enumeration(text, ps, pe):
-                    self.add_requirement(text[es:ee], es, ee, section, years)
+                    default = self.rules["indicator_check"] if indicator else "mentions"
+                    self.add_requirement(text[es:ee], es, ee, section, years, default)
                 head_taken = True
             # "包括…等方面情况" after a head: keep its aspects as keywords of the head requirement
             if verb.startswith("包括"):
@@ -511,6 +561,24 @@ class _Builder:
             end = att.end() if att else name_end
             name = m.group(1) + (att.group(0) if att else "")
             self.add_material(name, m.start(1), end, None)
+
+    def inherit_synonyms(self) -> None:
+        """A section named for what it contains answers to those words too.
+
+        notice n000's 保障措施 must hold 组织领导 and 责任分工: a plan that calls
+        the section 组织实施 or 组织保障 answers it. Synonyms of a canonical
+        section named by a sub-requirement are added, unless that canonical
+        section is asked for on its own (seed 000 has both 工作机制 and 配套政策).
+        """
+        taken = {i.canonical for i in self.items if i.kind == "section" and i.canonical}
+        for section in [i for i in self.items if i.kind == "section"]:
+            for req in [i for i in self.items if i.parent == section.id and i.kind == "requirement"]:
+                key = match_canonical(req.name, "sections")
+                if key and key not in taken:
+                    entry = _synonyms()["sections"][key]
+                    for syn in [entry["label"], *entry["synonyms"]]:
+                        if syn not in section.synonyms:
+                            section.synonyms.append(syn)
 
     def assign_scope(self) -> None:
         """When one material holds the plan sections, the other top-level materials are separate dossier files."""

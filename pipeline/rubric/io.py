@@ -89,4 +89,25 @@ def rubric_from_data(data: Any, path: str = "-") -> Rubric:
             raise RubricError(path, f"item {raw['id']!r}: params must be a mapping, e.g. params: {{years: [2019]}}")
         items.append(RubricItem.from_dict(raw))
     rubric = Rubric(items=items, source=data.get("source"), sha256=data.get("sha256"), title=data.get("title"))
-    return validate_rubric(rubric, path)
+    validate_rubric(rubric, path)  # the common mistakes, with a message that names the fix
+    _schema_check(data, path)  # then every type (synonyms as a list, provenance offsets as numbers ...)
+    return rubric
+
+
+def _schema_check(data: Any, path: str) -> None:
+    import json
+
+    import jsonschema
+
+    from pipeline.data import DATA_DIR
+
+    schema = json.loads((DATA_DIR / "schema" / "rubric.schema.json").read_text(encoding="utf-8"))
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        loc = list(err.absolute_path)
+        where = "/".join(str(p) for p in loc) or "(top level)"
+        if len(loc) >= 2 and loc[0] == "items" and isinstance(loc[1], int):
+            item_id = data["items"][loc[1]].get("id")
+            where = f"item {item_id!r} field {'/'.join(str(p) for p in loc[2:]) or '(item)'}"
+        raise RubricError(path, f"{where}: {err.message}")

@@ -11,16 +11,17 @@ stops the batch.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pipeline.screen.batch import safe_filename, screen_applicant
 from pipeline.screen.dossier import Applicant, find_applicants
 
-__all__ = ["screen", "ScreenSummary", "find_applicants", "Applicant", "rank_rows", "as_rubric"]
+__all__ = ["Applicant", "ScreenSummary", "as_rubric", "find_applicants", "rank_rows", "screen"]
 
 
 @dataclass
@@ -130,21 +131,38 @@ def screen(
                 on_progress(app.name)
     else:
         # forkserver: children start from a clean process, not a fork of one
-        # holding rich's refresh-thread locks
+        # holding rich's refresh-thread locks; the server imports `warm` first
+        # so every worker forks with the checker already loaded
         ctx = get_context("forkserver")
+        ctx.set_forkserver_preload(["pipeline.screen.warm"])
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            futures = {pool.submit(screen_applicant, app, rub, str(out), name): app for app, name in zip(apps, names)}
+            futures = {
+                pool.submit(screen_applicant, app, rub, str(out), name): app for app, name in zip(apps, names)
+            }
             for fut in as_completed(futures):
                 app = futures[fut]
                 try:
                     rows.append(fut.result())
                 except Exception as err:  # noqa: BLE001 - a dead worker is this applicant's error
-                    rows.append({"applicant": app.name, "score": None, "rank": None, "errors": [f"{app.name}: worker failed ({type(err).__name__}: {err})"],
-                                 "missing_items": [], "empty_items": [], "flags_count": 0, "report": None, "plan_file": None})
+                    rows.append(
+                        {
+                            "applicant": app.name,
+                            "score": None,
+                            "rank": None,
+                            "errors": [f"{app.name}: worker failed ({type(err).__name__}: {err})"],
+                            "missing_items": [],
+                            "empty_items": [],
+                            "flags_count": 0,
+                            "report": None,
+                            "plan_file": None,
+                        }
+                    )
                 if on_progress:
                     on_progress(app.name)
     summary = ScreenSummary(out, getattr(rub, "source", None), rank_rows(rows))
-    summary.summary_json.write_text(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    summary.summary_json.write_text(
+        json.dumps(summary.to_dict(), ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+    )
     write_summary_xlsx(summary.rows, summary.summary_xlsx)
     render_index(summary.rows, out / "index.html")
     return summary

@@ -52,7 +52,10 @@ def apply_dossier(result: Any, rubric: Any, satisfied: dict[str, str], files: li
         res = results.get(item_id)
         if res is None or res.status == "present":
             continue
-        res.status, res.reason = "present", f"{res.name}: provided as a separate file of the dossier ({fname})"
+        res.status, res.reason = (
+            "present",
+            f"{res.name}: provided as a separate file of the dossier ({fname})",
+        )
         res.evidence = []
         changed.add(item_id)
         notes.append(f"{res.name} ← {fname}")
@@ -65,7 +68,11 @@ def apply_dossier(result: Any, rubric: Any, satisfied: dict[str, str], files: li
             if years and other is not None and other.doc is not None:
                 ok = _years_covered(other.doc.text, list(years))
                 kid.status = "present" if ok else "partial"
-                kid.reason = f"{item.name}: checked in {fname}" if ok else f"{item.name}: {fname} does not cover every year"
+                kid.reason = (
+                    f"{item.name}: checked in {fname}"
+                    if ok
+                    else f"{item.name}: {fname} does not cover every year"
+                )
             else:
                 kid.status, kid.reason = "present", f"{item.name}: provided in {fname}"
             kid.evidence = []
@@ -84,6 +91,7 @@ def apply_dossier(result: Any, rubric: Any, satisfied: dict[str, str], files: li
 
 def _rederive_containers(rubric: Any, results: dict[str, Any], is_container: Any) -> None:
     """Containers' status from their parts (deepest first), as the checker derives it."""
+
     def depth(item: Any) -> int:
         d, cur = 0, item
         while cur is not None and cur.parent is not None:
@@ -103,7 +111,9 @@ def _rederive_containers(rubric: Any, results: dict[str, Any], is_container: Any
             res.status = "missing"
         else:
             res.status = "partial"
-            res.reason = f"{item.name}: incomplete ({'、'.join(k.name for k in kids if k.status != 'present')})"
+            res.reason = (
+                f"{item.name}: incomplete ({'、'.join(k.name for k in kids if k.status != 'present')})"
+            )
 
 
 def _top_names(result: dict[str, Any], status: str) -> list[str]:
@@ -161,7 +171,13 @@ def _screen_into(row: dict[str, Any], app: Applicant, rubric: Any, out_dir: Path
     report_path = out_dir / "reports" / report_name
     if choice.plan is None:
         row["errors"].append(f"{app.name}: no readable plan among {len(files)} file(s)")
-        empty = {"plan": "（未找到可读取的实施方案）", "score": None, "items": [], "flags": row["errors"], "rubric": {}}
+        empty = {
+            "plan": "（未找到可读取的实施方案）",
+            "score": None,
+            "items": [],
+            "flags": row["errors"],
+            "rubric": {},
+        }
         render_html(empty, "", report_path, applicant=app.name, files=file_rows)
         row["report"] = f"reports/{report_name}"
         return
@@ -169,8 +185,12 @@ def _screen_into(row: dict[str, Any], app: Applicant, rubric: Any, out_dir: Path
     result = check(plan.doc, rubric)
     row["materials"] = {rubric.get(i).name: n for i, n in satisfied.items() if rubric.get(i)}
     apply_dossier(result, rubric, satisfied, files)
-    result.flags = list(result.flags) + [f"UNREADABLE {e}" for e in row["errors"]]
+    # the checker's note that separate materials are not scored for a single plan file does
+    # not apply here: this is the dossier, and those materials were looked for in its files
+    kept = [f for f in result.flags if not f.startswith("not scored for a single plan file")]
+    result.flags = kept + [f"UNREADABLE {e}" for e in row["errors"]]
     data = result.to_dict()
+    data["plan"] = plan.name  # the name the applicant gave it, not this machine's path
     row.update(
         plan_file=plan.name,
         score=round(float(data["score"]), 1),

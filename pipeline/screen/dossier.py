@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable
+from typing import Any
 
 from pipeline.data import load_data
 from pipeline.errors import PolicyLensError
@@ -112,7 +113,8 @@ def load_applicant(app: Applicant) -> list[LoadedFile]:
             try:
                 docs = load_all(child)
             except Exception as err:  # noqa: BLE001 - one broken file never stops the dossier
-                files.append(LoadedFile(rel, error=error_line(err, rel)))
+                # name the file as the applicant sent it, not by this machine's path
+                files.append(LoadedFile(rel, error=error_line(err, rel).replace(str(child), rel)))
                 continue
             files.extend(LoadedFile(_member_label(rel, d), doc=d) for d in docs)
         return files
@@ -122,6 +124,18 @@ def load_applicant(app: Applicant) -> list[LoadedFile]:
 
 def _member_label(rel: str, doc: Document) -> str:
     return f"{rel}!{doc.source.member}" if doc.source.member else rel
+
+
+def _inner_name(app: Applicant, inner: str) -> str | None:
+    """A member's name relative to the applicant, or None when it belongs to another applicant."""
+    parts = list(PurePosixPath(inner).parts)
+    if app.kind == "zip_group":
+        if not parts or parts[0] != app.prefix:
+            return None
+        parts = parts[1:]
+    if len(parts) > 1 and parts[0] == app.name:
+        parts = parts[1:]  # 鹤鸣县.zip holding 鹤鸣县/…: the folder says nothing new
+    return str(PurePosixPath(*parts)) if parts else inner
 
 
 def _load_zip(app: Applicant) -> Iterable[LoadedFile]:
@@ -135,20 +149,17 @@ def _load_zip(app: Applicant) -> Iterable[LoadedFile]:
         return
     for label, loader in members:
         inner = label[len(display) + 1 :] if label.startswith(display + "!") else label
-        if app.kind == "zip" and inner.startswith(app.name + "/"):
-            inner = inner[len(app.name) + 1 :]  # 鹤鸣县.zip holding 鹤鸣县/…: the folder says nothing new
-        if app.kind == "zip_group":
-            parts = PurePosixPath(inner).parts
-            if not parts or parts[0] != app.prefix:
-                continue
-            inner = str(PurePosixPath(*parts[1:])) if len(parts) > 1 else inner
+        name = _inner_name(app, inner)
+        if name is None:
+            continue
         try:
             docs = loader()
         except Exception as err:  # noqa: BLE001
-            yield LoadedFile(inner, error=error_line(err, inner))
+            yield LoadedFile(name, error=error_line(err, name).replace(label, name))
             continue
         for d in docs:
-            yield LoadedFile(inner, doc=d)
+            # a nested zip yields several documents: each is named by its own member path
+            yield LoadedFile(_inner_name(app, d.source.member) or name if d.source.member else name, doc=d)
 
 
 # ------------------------------------------------------------- the plan
@@ -166,7 +177,9 @@ def material_keys(item: Any) -> list[str]:
     """Item keys plus the distinctive tail of each part of the name ("…企业名单及其…" → 企业名单)."""
     rules = load_data("dossier_files.yaml")
     name = _PAREN.sub("", item.name)
-    split = re.compile("|".join(re.escape(s) for s in sorted(rules["part_separators"], key=len, reverse=True)))
+    split = re.compile(
+        "|".join(re.escape(s) for s in sorted(rules["part_separators"], key=len, reverse=True))
+    )
     tails = {_norm(part)[-4:] for part in split.split(name) if len(_norm(part)) >= 4}
     tails -= set(rules["generic_tails"])
     return sorted(set(item_keys(item)) | tails)
@@ -205,7 +218,8 @@ def materials_satisfied(files: list[LoadedFile], plan: LoadedFile | None, rubric
     out: dict[str, str] = {}
     # containers (实施方案 = 申请表 + 详细实施方案 + …) are judged by their parts
     materials = [
-        i for i in rubric.items
+        i
+        for i in rubric.items
         if i.kind == "material" and not any(c.kind != "requirement" for c in rubric.children(i.id))
     ]
     keys = {i.id: material_keys(i) for i in materials}

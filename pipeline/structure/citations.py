@@ -41,7 +41,13 @@ def rules() -> _Rules:
 
 
 def _norm(text: str | None) -> str:
-    text = re.sub(r"\s+", "", text or "").replace("(", "（").replace(")", "）").replace("〈", "《").replace("〉", "》")
+    text = (
+        re.sub(r"\s+", "", text or "")
+        .replace("(", "（")
+        .replace(")", "）")
+        .replace("〈", "《")
+        .replace("〉", "》")
+    )
     return re.sub("[—－–]", "-", text)
 
 
@@ -88,7 +94,9 @@ def extract_citations(doc: Document) -> Document:
             value, _, end = paired[i]
             if end < len(text) and text[end] in _CLOSE:
                 end += 1
-            out.append(Citation(text=text[t.start() : end], start=t.start(), end=end, title=title, doc_number=value))
+            out.append(
+                Citation(text=text[t.start() : end], start=t.start(), end=end, title=title, doc_number=value)
+            )
         else:
             out.append(Citation(text=t.group(0), start=t.start(), end=t.end(), title=title))
     for k, (value, start, end) in enumerate(numbers):

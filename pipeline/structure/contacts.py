@@ -33,7 +33,7 @@ class _Rules:
 
 
 def _spaced(label: str) -> str:
-    """"地址" also matches "地    址" (labels aligned with spaces)."""
+    """ "地址" also matches "地    址" (labels aligned with spaces)."""
     return r"\s*".join(re.escape(ch) for ch in label.replace(" ", ""))
 
 
@@ -103,8 +103,11 @@ def extract_contacts(doc: Document) -> Document:
             continue
         for field, org, value, _a, b in fields:
             if field in ("name", "organisation"):
-                if current is None or getattr(current, field) is not None or (
-                    field == "organisation" and current.name is not None):
+                if (
+                    current is None
+                    or getattr(current, field) is not None
+                    or (field == "organisation" and current.name is not None)
+                ):
                     flush()
                     current = _Draft(ln.start, b)
                 if field == "name":
@@ -168,7 +171,7 @@ def _fields(ln: Line) -> list[tuple[str, str, str, int, int]]:
 
 
 def _org_phone_line(ln: Line) -> _Draft | None:
-    """"北京市经济和信息化局：55521000" under a 联系方式 header."""
+    """ "北京市经济和信息化局：55521000" under a 联系方式 header."""
     m = re.match(r"^(?P<org>[^：:]{2,40})[：:]\s*(?P<rest>.+)$", ln.text)
     if not m or not is_org(m.group("org")):
         return None

@@ -15,8 +15,9 @@ in document order by their numbers, so one missed heading does not shift the res
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -26,16 +27,35 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "corpora" / "gold"
 SPLIT = ROOT / "corpora" / "split.yaml"
 
-_BRACKETS = str.maketrans({"(": "（", ")": "）", "．": ".", "﹒": ".", "〔": "〔", "[": "〔", "]": "〕",
-                           "【": "〔", "】": "〕", "—": "-", "－": "-", "–": "-", "：": ":", "，": ","})
+_BRACKETS = str.maketrans(
+    {
+        "(": "（",
+        ")": "）",
+        "．": ".",
+        "﹒": ".",
+        "〔": "〔",
+        "[": "〔",
+        "]": "〕",
+        "【": "〔",
+        "】": "〕",
+        "—": "-",
+        "－": "-",
+        "–": "-",
+        "：": ":",
+        "，": ",",
+    }
+)
 _SEPARATORS = re.compile(r"[\s、，,；;]+")
 
 
 def split_docs(split: str) -> dict[str, Path]:
+    """Documents of ``split`` (train, test, or all) -> their paths."""
     data = yaml.safe_load(SPLIT.read_text(encoding="utf-8"))
-    if split not in data:
-        raise ValueError(f"The 'split' parameter of evaluate_sections must be one of {sorted(data)}; got {split!r} instead.")
-    return {doc_id: (ROOT / rel).resolve() for doc_id, rel in (data[split] or {}).items()}
+    names = sorted(data) + ["all"]
+    if split not in names:
+        raise ValueError(f"The 'split' parameter must be one of {names}; got {split!r} instead.")
+    parts = list(data) if split == "all" else [split]
+    return {doc_id: (ROOT / rel).resolve() for part in parts for doc_id, rel in (data[part] or {}).items()}
 
 
 def load_document(path: Path) -> Document:
@@ -59,7 +79,9 @@ def _align(gold: list[str], pred: list[str]) -> list[tuple[int, int]]:
     table = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            table[i][j] = table[i + 1][j + 1] + 1 if gold[i] == pred[j] else max(table[i + 1][j], table[i][j + 1])
+            table[i][j] = (
+                table[i + 1][j + 1] + 1 if gold[i] == pred[j] else max(table[i + 1][j], table[i][j + 1])
+            )
     pairs, i, j = [], 0, 0
     while i < n and j < m:
         if gold[i] == pred[j]:
@@ -87,7 +109,11 @@ def score_sections(gold: dict[str, Any], doc: Document) -> dict[str, Any]:
         pparent = _node_key(parent.number, parent.title) if parent else None
         gparent = None
         if gs.get("parent") is not None:
-            gparent = _key(gs["parent"]) if _looks_numbered(gs["parent"], g) else "title:" + _key(gs["parent"]).strip("〔〕")
+            gparent = (
+                _key(gs["parent"])
+                if _looks_numbered(gs["parent"], g)
+                else "title:" + _key(gs["parent"]).strip("〔〕")
+            )
         if gs["level"] == ps.level and gparent == pparent:
             correct += 1
         else:
@@ -115,7 +141,9 @@ def _looks_numbered(parent: str, gold_sections: list[dict[str, Any]]) -> bool:
     return any(s.get("number") == parent for s in gold_sections)
 
 
-def evaluate_sections(split: str = "test", *, loader: Callable[[Path], Document] | None = None) -> dict[str, Any]:
+def evaluate_sections(
+    split: str = "test", *, loader: Callable[[Path], Document] | None = None
+) -> dict[str, Any]:
     """Heading-tree accuracy and precision over the documents of ``split``."""
     from pipeline.structure.headings import detect_sections
 
@@ -205,17 +233,28 @@ def main(verbose: bool = False) -> None:
                 table.add_row(doc_id, "-", "-", "-", s["skipped"], "", "")
                 continue
             wrong = ", ".join(meta["per_doc"].get(doc_id, {}).get("wrong", {}))
-            table.add_row(doc_id, str(s["gold"]), str(s["correct"]), str(s["predicted"]),
-                          f"{s['accuracy']:.3f}", f"{s['precision']:.3f}", wrong)
+            table.add_row(
+                doc_id,
+                str(s["gold"]),
+                str(s["correct"]),
+                str(s["predicted"]),
+                f"{s['accuracy']:.3f}",
+                f"{s['precision']:.3f}",
+                wrong,
+            )
         console.print(table)
         fields = ", ".join(f"{k} {v:.2f}" for k, v in meta["fields"].items() if v is not None)
-        console.print(f"{split}: heading-tree accuracy {sec['accuracy']:.3f}, precision {sec['precision']:.3f} "
-                      f"over {sec['gold_headings']} gold headings in {sec['documents']} documents; "
-                      f"meta {meta['accuracy']:.3f} ({fields})")
+        console.print(
+            f"{split}: heading-tree accuracy {sec['accuracy']:.3f}, precision {sec['precision']:.3f} "
+            f"over {sec['gold_headings']} gold headings in {sec['documents']} documents; "
+            f"meta {meta['accuracy']:.3f} ({fields})"
+        )
         if verbose:
             for doc_id, s in sec["per_doc"].items():
                 if s.get("errors") or s.get("missed") or s.get("extra"):
-                    console.print(f"[bold]{doc_id}[/] errors={s['errors'][:8]} missed={s['missed'][:8]} extra={s['extra'][:8]}")
+                    console.print(
+                        f"[bold]{doc_id}[/] errors={s['errors'][:8]} missed={s['missed'][:8]} extra={s['extra'][:8]}"
+                    )
             for doc_id, m in meta["per_doc"].items():
                 if m.get("wrong"):
                     console.print(f"[bold]{doc_id}[/] meta {m['wrong']}")

@@ -142,7 +142,8 @@ def _candidates(doc: Document) -> list[Candidate]:
         following = list(inline_markers(text, marker.end, line_end)) if _is_inline(marker) else []
         title_limit = following[0].start if following else line_end
         ts, te = split_title(text, marker.end, title_limit)
-        cand = Candidate(marker, pos, line_end, ts, te, strong)
+        # Markdown depth is not a level: LawRefBook writes "### 第一章" over "## 第一节"
+        cand = Candidate(marker, pos, line_end, ts, te, strong, block_level)
         if marker.style == "attachment":
             cand.title = _next_line_title(text, line_end)
         out.append(cand)
@@ -181,7 +182,11 @@ def _build(text: str, candidates: list[Candidate]) -> list[Section]:
         index = len(sections)
         title = cand.title
         if title is None:
-            title = cand.marker.title if cand.marker and cand.marker.title else text[cand.title_start : cand.title_end]
+            title = (
+                cand.marker.title
+                if cand.marker and cand.marker.title
+                else text[cand.title_start : cand.title_end]
+            )
         sections.append(
             Section(
                 id=f"s{index + 1}",
@@ -208,14 +213,16 @@ def _build(text: str, candidates: list[Candidate]) -> list[Section]:
     return sections
 
 
-def _place(tree: _Tree, cand: Candidate, candidates: list[Candidate], k: int) -> tuple[str, int, int | None] | None:
+def _place(
+    tree: _Tree, cand: Candidate, candidates: list[Candidate], k: int
+) -> tuple[str, int, int | None] | None:
     """Decide whether ``cand`` is a heading; if so pop the stack and return (style, level, parent index)."""
     r = rules()
     style = cand.style
     marker = cand.marker
     spec = r.by_key.get(style)
     fixed = spec.fixed_level if spec is not None else None
-    if fixed is None and marker is None:
+    if fixed is None:
         fixed = cand.fixed_level
 
     if fixed is not None:  # attachment parts, layout headings with a declared level
@@ -235,6 +242,7 @@ def _place(tree: _Tree, cand: Candidate, candidates: list[Candidate], k: int) ->
         return style, level, _parent(tree)
 
     style = _merge_family(tree, style, n)
+    _leave_lower_ranks(tree, style)
     i = tree.find(style)
     weak = marker.weak and not cand.strong
     if i is not None:  # a sibling of an open heading
@@ -275,6 +283,17 @@ def _place(tree: _Tree, cand: Candidate, candidates: list[Candidate], k: int) ->
     return style, level, _parent(tree)
 
 
+def _leave_lower_ranks(tree: _Tree, style: str) -> None:
+    """A chapter never sits inside an article (开封 条例: 第一条… then "## 第三章")."""
+    spec = rules().by_key.get(style)
+    if spec is None or not spec.never_under:
+        return
+    for i, node in enumerate(tree.stack):
+        if node.style in spec.never_under:
+            del tree.stack[i:]
+            return
+
+
 def _parent(tree: _Tree) -> int | None:
     return tree.stack[-1].index if tree.stack else None
 
@@ -299,7 +318,9 @@ def _confirmed(candidates: list[Candidate], k: int, style: str) -> bool:
         if other.marker is None:
             continue
         spec = rules().by_key.get(other.marker.style)
-        same = other.marker.style == style or (family is not None and spec is not None and spec.family == family)
+        same = other.marker.style == style or (
+            family is not None and spec is not None and spec.family == family
+        )
         if same and other.marker.n == 2:
             return True
     return False

@@ -192,7 +192,7 @@ def extract_metadata(doc: Document) -> Document:
         spans["issuers"] = [issuers[0][1], issuers[-1][2]]
 
     if not meta.date and "date" in labelled:
-        value, a, b = labelled["date"]
+        value, a, _b = labelled["date"]
         m = DATE.search(value) or _ISO.search(value)
         if m and (iso := iso_date(m)):
             meta.date, spans["date"] = iso, [a + m.start(), a + m.end()]
@@ -263,12 +263,24 @@ def _guanyu_line(text: str) -> bool:
     """A 关于… line with no sentence end is a title even when its type word was cut off
     (seed 000 "关于开展第二批…试点县（市、区）认定工作")."""
     t = re.sub(r"\s+", "", text)
-    return ("关于" in t[:30] and len(t) <= rules().max_title and not _SENTENCE_END.search(t)
-            and not re.search(r"[，,；;]", t) and not _is_source_header(t))
+    at = t.find("关于")
+    if at < 0 or "《" in t[:at] or DATE.match(t):  # "2016年2月6日《国务院关于修改…的决定》修订"
+        return False
+    return (
+        at < 30
+        and len(t) <= rules().max_title
+        and not _SENTENCE_END.search(t)
+        and not re.search(r"[，,；;]", t)
+        and not _is_source_header(t)
+    )
 
 
 def _title(header: list[Line]) -> tuple[str, int, int] | None:
     """The 关于…的通知 line (joined with the next when it wraps); else the first title-like line."""
+    for ln in header[:3]:
+        md = re.match(r"^#\s+(?=\S)", ln.text)  # Markdown exports (LawRefBook): "# 殡葬管理条例"
+        if md and not ln.text.startswith("##"):
+            return ln.text[md.end() :], ln.start + md.end(), ln.end
     candidates: list[tuple[str, int, int, bool]] = []
     for i, ln in enumerate(header):
         if _is_source_header(ln.text) or _is_label_line(ln.text) or ln.text.endswith(("：", ":")):
@@ -329,7 +341,12 @@ def _recipients(header: list[Line], title: tuple[str, int, int] | None) -> tuple
         if ln.start < after:
             continue
         t = ln.text
-        if not t.endswith(("：", ":")) or len(t) > r.max_recipient or _is_label_line(t) or _is_source_header(t):
+        if (
+            not t.endswith(("：", ":"))
+            or len(t) > r.max_recipient
+            or _is_label_line(t)
+            or _is_source_header(t)
+        ):
             continue
         body = t[:-1].strip()
         if re.search(r"如下|通知|[。！？]", body) or not any(w in body for w in r.recipient_words):
@@ -352,7 +369,7 @@ def split_recipients(body: str) -> list[str]:
                 continue
             pending.append(piece)
             core = re.sub(r"[（(][^（）()]*[）)]$", "", piece)
-            if core.endswith(r.org_suffixes) or core.endswith(r.recipient_ends):
+            if core.endswith((r.org_suffixes, r.recipient_ends)):
                 out.append("、".join(pending))
                 pending = []
         if pending:
@@ -441,6 +458,14 @@ def _issuers_fallback(
             out = [(n, ln.start, ln.end) for n in names] + out
         if out:
             return out
+        # the issuer named at the head of the title (pkulaw drops the signature):
+        # "包头市人民政府办公室关于印发…", "北京市经济和信息化局印发《…》的通知"
+        head = re.match(r"^(?P<org>.+?)(?:关于|印发|转发)", title[0])
+        if head:
+            names = split_orgs(head.group("org"))
+            if names:
+                a = title[1]
+                return [(n, a, a + len(head.group("org"))) for n in names]
     if "issuers" in labelled:
         value, a, b = labelled["issuers"]
         names = split_orgs(value)

@@ -11,9 +11,9 @@ a line (or, for chapter/article styles, follow a wide gap inside one).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 import cn2an
 
@@ -33,6 +33,7 @@ class Style:
     not_before: re.Pattern[str] | None = None
     weak_before: re.Pattern[str] | None = None
     fixed_level: int | None = None
+    never_under: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ def rules() -> Rules:
             not_before=re.compile(s["not_before"]) if s.get("not_before") else None,
             weak_before=re.compile(s["weak_before"]) if s.get("weak_before") else None,
             fixed_level=s.get("fixed_level"),
+            never_under=frozenset(s.get("never_under", [])),
         )
         for s in data["styles"]
     )

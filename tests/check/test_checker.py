@@ -176,3 +176,91 @@ def test_checker_to_dict_shape(seed_rubric, write_plan):
 def test_checker_accepts_notice_path_as_rubric(write_plan, seed_notice):
     result = check(write_plan(make_plan()), seed_notice)
     assert result.score >= 95
+
+
+def test_checker_mechanism_inside_safeguards_is_partial(seed_rubric, write_plan):
+    # no 工作机制 heading: the working group is described inside 保障措施 (which answers 配套政策)
+    policies = (
+        "五、保障措施\n成立由县长任组长的试点工作领导小组，县商务局局长任办公室主任，各成员单位明确职责分工。"
+        "县政府出台《关于支持外贸转型升级的若干政策》，设立外贸发展专项资金每年2000万元。"
+    )
+    result = check(write_plan(make_plan(mechanism=None, policies=policies)), seed_rubric)
+    assert result.item("plan.policies").status == "present"
+    mechanism = result.item("plan.mechanism")
+    assert mechanism.status == "partial"
+    assert mechanism.match == "content"
+    assert "no heading of its own" in mechanism.reason
+    assert result.item("plan.mechanism.units_posts").status == "present"
+
+
+def test_checker_bracket_headings(seed_rubric, write_plan):
+    text = make_plan()
+    for part in ("basis", "goals", "mechanism", "measures", "policies", "projects"):
+        heading = PARTS[part].partition("\n")[0]
+        text = text.replace(heading, f"【{heading.split('、', 1)[1]}】")
+    result = check(write_plan(text), seed_rubric)
+    for sid in SECTIONS:
+        assert result.item(sid).status == "present", (sid, result.item(sid).reason)
+
+
+def test_checker_labelled_paragraph_counts_as_section(seed_rubric, write_plan):
+    # "重点项目：…" inside 推进措施 instead of a heading of its own
+    projects_body = PARTS["projects"].partition("\n")[2]
+    measures = PARTS["measures"] + "\n重点项目：" + projects_body
+    result = check(write_plan(make_plan(measures=measures, projects=None)), seed_rubric)
+    assert result.item("plan.projects").status == "present"
+    assert result.item("plan.projects").section_title == "重点项目"
+
+
+def test_checker_attachment_reference_is_empty(seed_rubric, write_plan):
+    result = check(write_plan(make_plan(form="附：申请表（见附件1，已随文报送）")), seed_rubric)
+    assert result.item("material.application_form").status == "empty"
+
+
+def test_checker_plan_without_headings_scores_zero_sections(seed_rubric, write_plan):
+    result = check(write_plan("我县将积极推进外贸转型升级工作，力争取得实效。\n"), seed_rubric)
+    assert all(result.item(s).status == "missing" for s in SECTIONS)
+    assert result.score < 10
+
+
+def test_checker_empty_rubric(write_plan):
+    from pipeline.rubric import Rubric
+
+    result = check(write_plan(make_plan()), Rubric(items=[], source="x.txt"))
+    assert result.score == 0 and result.items == [] and len(result.to_frame()) == 0
+
+
+@pytest.mark.parametrize(
+    "deferral",
+    ["以上项目资金投入情况正在测算中。", "各项目年度投资计划待项目进展情况确定。", "项目资金安排另行上报。"],
+)
+def test_checker_deferred_funding_is_empty(seed_rubric, write_plan, deferral):
+    projects = (
+        "六、重点项目\n某某纺织有限公司智能工厂项目，实施主体为某某纺织有限公司，基本情况：占地200亩，"
+        f"发展目标：出口额三年翻一番。附县商务局支持项目证明材料。{deferral}"
+    )
+    funding = check(write_plan(make_plan(projects=projects)), seed_rubric).item("plan.projects.funding")
+    assert funding.status == "empty"
+    assert funding.reason.startswith("deferred")
+    assert funding.evidence[0]["text"].endswith(deferral.rstrip("。"))
+
+
+def test_checker_deferral_of_something_else_does_not_empty_funding(seed_rubric, write_plan):
+    projects = (
+        "六、重点项目\n某某纺织有限公司智能工厂项目，实施主体为某某纺织有限公司，基本情况：占地200亩，"
+        "发展目标待论证后确定。附县商务局支持项目证明材料。"
+    )
+    funding = check(write_plan(make_plan(projects=projects)), seed_rubric).item("plan.projects.funding")
+    assert funding.status == "missing"
+
+
+def test_checker_run_in_headings(seed_rubric, write_plan):
+    # "二、目标设定：到2021年…" — heading and body on one line
+    parts = {}
+    for part in ("basis", "goals", "mechanism", "measures", "policies", "projects"):
+        heading, _, body = PARTS[part].partition("\n")
+        parts[part] = f"{heading}：{body.replace(chr(10), '')}"
+    result = check(write_plan(make_plan(**parts)), seed_rubric)
+    for sid in SECTIONS:
+        assert result.item(sid).status == "present", (sid, result.item(sid).reason)
+    assert result.item("plan.goals").section_title == "目标设定"

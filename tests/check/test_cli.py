@@ -60,3 +60,22 @@ def test_cli_check_missing_plan(tmp_path):
     res = runner.invoke(app, ["check", str(tmp_path / "none.txt"), "--notice", str(SEED_NOTICE)])
     assert res.exit_code == 10
     assert "no such file" in res.output
+
+
+def test_cli_check_html_and_xlsx(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text(make_plan(mechanism="三、工作机制\n略"), encoding="utf-8")
+    for fmt in ("html", "xlsx"):
+        out = tmp_path / f"report.{fmt}"
+        res = runner.invoke(app, ["check", str(plan), "--notice", str(SEED_NOTICE), "--format", fmt, "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        assert out.stat().st_size > 0
+    assert "工作机制" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_cli_check_html_needs_output(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text(make_plan(), encoding="utf-8")
+    res = runner.invoke(app, ["check", str(plan), "--notice", str(SEED_NOTICE), "--format", "html"])
+    assert res.exit_code == 2
+    assert "add -o REPORT.html" in res.output

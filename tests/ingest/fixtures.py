@@ -344,11 +344,13 @@ def build_kangxi_pdf(path: Path) -> Path:
     return path
 
 
-def build_encrypted_pdf(path: Path) -> Path:
+def build_encrypted_pdf(path: Path, user_password: str = "user-secret") -> Path:
+    """Encrypted; with an empty user password it opens without one (only copying/printing is
+    restricted), as many published notices are."""
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfgen import canvas
 
-    enc = StandardEncryption("user-secret", "owner-secret", canPrint=0)
+    enc = StandardEncryption(user_password, "owner-secret", canPrint=0)
     c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), encrypt=enc)
     c.setFont(_font_name(), SIZE)
     c.drawString(MARGIN_L, PAGE_H - 80, "保密文件")
@@ -455,3 +457,199 @@ def convert_with_soffice(src: Path, fmt: str, outdir: Path, profile: Path) -> Pa
         check=True, capture_output=True, timeout=180,
     )
     return outdir / f"{src.stem}.{fmt}"
+
+
+ROTATED_LINES = ["横向页面上的第一段文字，内容较长，需要折行才能排完，折行以后的第二行从左边距开始排。",
+                 "第二段文字首行缩进两个字。"]
+
+
+def build_rotated_pdf(path: Path) -> Path:
+    """A landscape page made as a portrait page with /Rotate 90 and text drawn turned by
+    90° in user space, so that it reads upright when displayed (how many scanners and
+    "print to PDF" drivers store landscape tables)."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setPageRotation(90)
+    c.rotate(90)  # user (x, y) = (-v, u): displayed X = u, displayed Y (down) = -v
+    c.setFont(_font_name(), SIZE)
+    y = 80.0
+    for text in ROTATED_LINES:
+        for i, line in enumerate(_wrap(text, 360.0, 2)):
+            c.drawString(MARGIN_L + (2 * SIZE if i == 0 else 0), -y, line)
+            y += LEADING
+    c.save()
+    return path
+
+
+# what Word writes for edits, links, fields, text boxes and merged cells
+TRICKY_EXPECTED = [
+    ("paragraph", "申报截止时间为2024年3月31日。"),  # tracked: 2月 deleted, 3月 inserted
+    ("paragraph", "详见市工信局网站通知公告栏。"),  # "市工信局网站" is a hyperlink
+    ("paragraph", "联系人：张三"),  # followed by a hidden run (w:vanish)
+    ("paragraph", "本通知共3页。"),  # "3" is a NUMPAGES field result
+    ("paragraph", "红头文件标志"),  # the anchor paragraph of the text box
+    ("paragraph", "某某市经济和信息化局文件"),  # the text box, once (not its VML fallback copy)
+    # vMerge: 智能工厂 spans rows 2-3 (its text in the first); gridSpan: 合计 spans both columns
+    ("table", "项目\t金额\n智能工厂\t500万元\n\t300万元\n合计800万元\t"),
+]
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_TRICKY_XML = [
+    f"""<w:p {_W}><w:r><w:t>申报截止时间为2024年</w:t></w:r>
+      <w:del w:id="1" w:author="a"><w:r><w:delText>2月</w:delText></w:r></w:del>
+      <w:ins w:id="2" w:author="a"><w:r><w:t>3月</w:t></w:r></w:ins>
+      <w:r><w:t>31日。</w:t></w:r></w:p>""",
+    f"""<w:p {_W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+      <w:r><w:t>详见</w:t></w:r><w:hyperlink r:id="rIdX"><w:r><w:t>市工信局网站</w:t></w:r></w:hyperlink>
+      <w:r><w:t>通知公告栏。</w:t></w:r></w:p>""",
+    f"""<w:p {_W}><w:r><w:t>联系人：张三</w:t></w:r>
+      <w:r><w:rPr><w:vanish/></w:rPr><w:t>（内部备注：勿公开）</w:t></w:r></w:p>""",
+    f"""<w:p {_W}><w:r><w:t>本通知共</w:t></w:r>
+      <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> NUMPAGES </w:instrText></w:r>
+      <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r>
+      <w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>页。</w:t></w:r></w:p>""",
+    f"""<w:p {_W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+         xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+         xmlns:v="urn:schemas-microsoft-com:vml">
+      <w:r><w:t>红头文件标志</w:t></w:r>
+      <w:r><mc:AlternateContent>
+        <mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>
+          <w:p><w:r><w:t>某某市经济和信息化局文件</w:t></w:r></w:p>
+        </w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+        <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>
+          <w:p><w:r><w:t>某某市经济和信息化局文件</w:t></w:r></w:p>
+        </w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+      </mc:AlternateContent></w:r></w:p>""",
+]
+
+
+def build_docx_tricky(path: Path) -> Path:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    sect = body[-1]  # w:sectPr stays last
+    for xml in _TRICKY_XML:
+        sect.addprevious(parse_xml(xml))
+    table = document.add_table(rows=4, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目", "金额"
+    table.cell(1, 0).text, table.cell(1, 1).text = "智能工厂", "500万元"
+    table.cell(2, 1).text = "300万元"
+    table.cell(1, 0).merge(table.cell(2, 0))  # vertical merge: the text stays in the first cell
+    table.cell(3, 0).merge(table.cell(3, 1)).text = "合计800万元"
+    document.save(str(path))
+    return path
+
+
+LONG_HEADINGS = ["一、总体要求", "二、申报条件", "三、申报材料", "四、评审程序", "五、资金管理", "六、其他事项"]
+LONG_BODY = [t for t in PDF_PARAGRAPHS if len(t) > 20]
+
+
+def long_docx_expected() -> list[str]:
+    out = [TITLE]
+    for heading in LONG_HEADINGS:
+        out.append(heading)
+        out.extend(LONG_BODY)
+    return out
+
+
+def build_long_docx(path: Path) -> Path:
+    """Several pages of justified, first-line-indented paragraphs with a running header and
+    a PAGE field in the footer — for a PDF made from it by a real producer (LibreOffice)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.add_paragraph(TITLE, style="Title")
+    for heading in LONG_HEADINGS:
+        document.add_paragraph(heading, style="Heading 1")
+        for text in LONG_BODY:
+            p = document.add_paragraph(text)
+            p.paragraph_format.first_line_indent = Pt(22)
+            p.alignment = 3  # justify
+    section = document.sections[0]
+    section.header.paragraphs[0].text = HEADER_TEXT
+    footer = section.footer.paragraphs[0]
+    footer.alignment = 1
+    footer._p.append(  # noqa: SLF001
+        parse_xml(
+            '<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+        )
+    )
+    document.save(str(path))
+    return path
+
+
+STYLE_NUMBERED = [("Heading 1", "总体要求"), ("Heading 2", "工作目标"), ("Heading 2", "基本原则"),
+                  ("Heading 1", "保障措施"), ("Heading 2", "加强领导")]
+STYLE_NUMBERED_EXPECTED = ["一、总体要求", "（一）工作目标", "（二）基本原则", "二、保障措施", "（一）加强领导"]
+
+
+def build_docx_style_numbering(path: Path) -> Path:
+    """Numbering bound to the heading styles (w:numPr in the style, as Word's "link level to
+    style" writes it), with no w:numPr on the paragraphs themselves."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    _numbering_xml(document)
+    for style_name, ilvl in (("Heading 1", None), ("Heading 2", 1)):
+        ppr = document.styles[style_name].element.get_or_add_pPr()
+        num_pr = OxmlElement("w:numPr")
+        if ilvl is not None:
+            lvl = OxmlElement("w:ilvl")
+            lvl.set(qn("w:val"), str(ilvl))
+            num_pr.append(lvl)
+        nid = OxmlElement("w:numId")
+        nid.set(qn("w:val"), "90")
+        num_pr.append(nid)
+        ppr.append(num_pr)
+    for style_name, text in STYLE_NUMBERED:
+        document.add_paragraph(text, style=style_name)
+    document.save(str(path))
+    return path
+
+
+ATTACHMENT_PAGES = [("附件1", "试点企业申报书"), ("附件2", "项目投资明细表"), ("附件3", "承诺书")]
+
+
+def build_attachments_pdf(path: Path) -> Path:
+    """Each attachment starts a page with "附件N" high on the page, where a running header
+    would sit (Word's default 2.54 cm top margin)."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    for i, (label, title) in enumerate(ATTACHMENT_PAGES):
+        if i:
+            c.showPage()
+        c.setFont(_font_name(), 16)
+        c.drawString(MARGIN_L, PAGE_H - 66, label)
+        c.drawCentredString(PAGE_W / 2, PAGE_H - 110, title)
+        c.setFont(_font_name(), SIZE)
+        c.drawString(MARGIN_L + 2 * SIZE, PAGE_H - 150, "（内容略）")
+    c.save()
+    return path
+
+
+SCAN_LABEL = "附件2"
+
+
+def build_labelled_scan_pdf(path: Path, png: Path) -> Path:
+    """A scanned form page with a short real text-layer label above the image."""
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    with Image.open(png) as img:
+        w_px, h_px = img.size
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    c.setFont(_font_name(), 16)
+    c.drawString(MARGIN_L, PAGE_H - 110, SCAN_LABEL)
+    w_pt, h_pt = w_px * 72 / 200, h_px * 72 / 200
+    c.drawImage(str(png), 40, PAGE_H - 140 - h_pt, w_pt, h_pt)
+    c.save()
+    return path

@@ -21,7 +21,7 @@ NOTE = "申报说明\n本方案由县商务局负责解释。\n"
 class _GbkName(zipfile.ZipInfo):
     """Writes the name as raw GBK without the UTF-8 flag, as Chinese Windows zip tools do."""
 
-    def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's private hook
+    def _encodeFilenameFlags(self):
         return self.filename.encode("gbk"), self.flag_bits & ~0x800
 
 
@@ -89,12 +89,20 @@ def test_archive_single_member_load(tmp_path: Path) -> None:
 def test_archive_skips_os_litter(tmp_path: Path) -> None:
     path = tmp_path / "mac.zip"
     path.write_bytes(
-        _zip_bytes({"方案.txt": PLAN.encode("utf-8"), "__MACOSX/._方案.txt": b"\x00\x05\x16\x07", ".DS_Store": b"\x00"})
+        _zip_bytes(
+            {
+                "方案.txt": PLAN.encode("utf-8"),
+                "__MACOSX/._方案.txt": b"\x00\x05\x16\x07",
+                ".DS_Store": b"\x00",
+            }
+        )
     )
     assert [d.source.member for d in load_all(path)] == ["方案.txt"]
 
 
-@pytest.mark.parametrize("evil", ["../evil.txt", "县A/../../evil.txt", "/tmp/evil.txt", "..\\evil.txt", "C:/evil.txt"])
+@pytest.mark.parametrize(
+    "evil", ["../evil.txt", "县A/../../evil.txt", "/tmp/evil.txt", "..\\evil.txt", "C:/evil.txt"]
+)
 def test_archive_unsafe_paths_refused(tmp_path: Path, evil: str) -> None:
     work = tmp_path / "work"
     work.mkdir()
@@ -104,7 +112,9 @@ def test_archive_unsafe_paths_refused(tmp_path: Path, evil: str) -> None:
     cwd = os.getcwd()
     os.chdir(work)
     try:
-        with pytest.raises(UnsafeArchiveError, match="unsafe archive member .*evil.txt.*nothing was extracted"):
+        with pytest.raises(
+            UnsafeArchiveError, match="unsafe archive member .*evil.txt.*nothing was extracted"
+        ):
             load_all(path)
     finally:
         os.chdir(cwd)
@@ -115,10 +125,12 @@ def test_archive_unsafe_paths_refused(tmp_path: Path, evil: str) -> None:
 def _zeros_zip(path: Path, size: int) -> None:
     """A zip holding ``size`` bytes of zeros, written in 1 MiB chunks (small memory)."""
     chunk = bytes(1 << 20)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        with zf.open("zeros.txt", "w", force_zip64=True) as fh:
-            for _ in range(size // len(chunk)):
-                fh.write(chunk)
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf,
+        zf.open("zeros.txt", "w", force_zip64=True) as fh,
+    ):
+        for _ in range(size // len(chunk)):
+            fh.write(chunk)
 
 
 def test_archive_bomb_refused(tmp_path: Path) -> None:
@@ -155,4 +167,13 @@ def test_archive_lying_header_stops_at_declared_size(tmp_path: Path) -> None:
     from pipeline.errors import CorruptFileError
 
     with pytest.raises((ArchiveBombError, CorruptFileError)):
+        load_all(path)
+
+
+def test_archive_without_documents_is_empty(tmp_path: Path) -> None:
+    from pipeline.errors import EmptyFileError
+
+    path = tmp_path / "empty.zip"
+    path.write_bytes(_zip_bytes({"__MACOSX/._x": b"\x00", "县A/": b""}))
+    with pytest.raises(EmptyFileError, match="empty.zip: file is empty"):
         load_all(path)

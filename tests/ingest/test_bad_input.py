@@ -58,7 +58,11 @@ def test_bad_input_empty(tmp_path: Path, content: bytes) -> None:
     [
         ("garbage.txt", NotTextError, "garbage.txt: not text in any Chinese or Unicode encoding"),
         ("garbage.pdf", CorruptFileError, "garbage.pdf: corrupt or truncated PDF file \\(no %PDF header\\)"),
-        ("garbage.docx", CorruptFileError, "garbage.docx: corrupt or truncated DOCX file \\(not a zip container\\)"),
+        (
+            "garbage.docx",
+            CorruptFileError,
+            "garbage.docx: corrupt or truncated DOCX file \\(not a zip container\\)",
+        ),
         ("garbage.doc", CorruptFileError, "garbage.doc: corrupt or truncated DOC file"),
         ("garbage.png", CorruptFileError, "garbage.png: corrupt or truncated PNG file"),
     ],
@@ -73,7 +77,9 @@ def test_bad_input_binary_garbage(tmp_path: Path, name: str, error: type, messag
 def test_bad_input_docx_that_is_text(tmp_path: Path) -> None:
     path = tmp_path / "plan.docx"
     path.write_text(GOOD, encoding="utf-8")
-    with pytest.raises(CorruptFileError, match="plan.docx: corrupt or truncated DOCX file \\(not a zip container\\)"):
+    with pytest.raises(
+        CorruptFileError, match="plan.docx: corrupt or truncated DOCX file \\(not a zip container\\)"
+    ):
         load(path)
 
 
@@ -121,7 +127,11 @@ def test_bad_input_cli_empty(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "code", "prefix"),
-    [("garbage.txt", 14, "error E014: "), ("garbage.pdf", 15, "error E015: "), ("garbage.docx", 15, "error E015: ")],
+    [
+        ("garbage.txt", 14, "error E014: "),
+        ("garbage.pdf", 15, "error E015: "),
+        ("garbage.docx", 15, "error E015: "),
+    ],
 )
 def test_bad_input_cli_garbage(tmp_path: Path, name: str, code: int, prefix: str) -> None:
     path = tmp_path / name
@@ -156,7 +166,9 @@ def test_bad_input_cli_unsafe_zip(tmp_path: Path) -> None:
     before = set(tmp_path.rglob("*"))
     result = _cli("text", str(path))
     assert result.exit_code == 17
-    assert _one_error_line(result).startswith(f"error E017: {path}: unsafe archive member '../../escaped.txt'")
+    assert _one_error_line(result).startswith(
+        f"error E017: {path}: unsafe archive member '../../escaped.txt'"
+    )
     assert result.stdout == ""  # not even the safe member is read
     assert set(tmp_path.rglob("*")) == before
     assert not (tmp_path.parent / "escaped.txt").exists()
@@ -165,13 +177,17 @@ def test_bad_input_cli_unsafe_zip(tmp_path: Path) -> None:
 def test_bad_input_cli_zip_bomb(tmp_path: Path) -> None:
     path = tmp_path / "bomb.zip"
     chunk = bytes(1 << 20)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        with zf.open("zeros.txt", "w", force_zip64=True) as fh:
-            for _ in range(200):
-                fh.write(chunk)
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf,
+        zf.open("zeros.txt", "w", force_zip64=True) as fh,
+    ):
+        for _ in range(200):
+            fh.write(chunk)
     result = _cli("text", str(path))
     assert result.exit_code == 18
-    assert _one_error_line(result).startswith(f"error E018: {path}: archive exceeds limits (member 'zeros.txt' expands")
+    assert _one_error_line(result).startswith(
+        f"error E018: {path}: archive exceeds limits (member 'zeros.txt' expands"
+    )
 
 
 def test_bad_input_cli_batch_one_bad_among_good(tmp_path: Path) -> None:
@@ -187,8 +203,10 @@ def test_bad_input_cli_batch_one_bad_among_good(tmp_path: Path) -> None:
     assert err == [line, "1 of 3 files failed:", f"  {line}"]
 
 
-def test_bad_input_cli_no_traceback_on_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.ingest.txt as txt
+def test_bad_input_cli_no_traceback_on_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline.ingest import txt
 
     def boom(*_a, **_k):
         raise ValueError("simulated bug")
@@ -198,7 +216,9 @@ def test_bad_input_cli_no_traceback_on_internal_error(tmp_path: Path, monkeypatc
     path.write_text(GOOD, encoding="utf-8")
     result = _cli("text", str(path))
     assert result.exit_code == 70
-    assert _one_error_line(result).startswith(f"error E070: {path}: internal error (ValueError: simulated bug)")
+    assert _one_error_line(result).startswith(
+        f"error E070: {path}: internal error (ValueError: simulated bug)"
+    )
 
 
 def test_bad_input_bomb_library(tmp_path: Path) -> None:
@@ -226,7 +246,9 @@ def test_bad_input_spreadsheet_refused_not_unpacked(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     wb.active["A1"] = "项目"
     wb.save(path)
-    with pytest.raises(UnsupportedFormatError, match="预算表.xlsx: unsupported format \\(xlsx files are not supported\\)"):
+    with pytest.raises(
+        UnsupportedFormatError, match="预算表.xlsx: unsupported format \\(xlsx files are not supported\\)"
+    ):
         load(path)
     renamed = tmp_path / "预算表.zip"  # an xlsx is a zip, but not a dossier of its XML parts
     path.rename(renamed)
@@ -244,3 +266,32 @@ def test_bad_input_wrong_extension_read_by_content(tmp_path: Path) -> None:
     doc = load(path)
     assert doc.source.format == "html"
     assert doc.text == "各市商务局：现将有关事项通知如下，请认真贯彻执行。"
+
+
+@pytest.mark.parametrize(
+    ("magic", "fmt"), [(b"Rar!\x1a\x07\x01\x00", "rar"), (b"7z\xbc\xaf\x27\x1c\x00\x04", "7z")]
+)
+def test_bad_input_other_archives_unsupported(tmp_path: Path, magic: bytes, fmt: str) -> None:
+    from pipeline.errors import UnsupportedFormatError
+
+    path = tmp_path / f"dossier.{fmt}"
+    path.write_bytes(magic + _garbage(512))
+    with pytest.raises(
+        UnsupportedFormatError, match=f"{fmt} files are not supported; unpack it and pass the folder"
+    ):
+        load(path)
+
+
+def test_bad_input_encrypted_zip_member(tmp_path: Path) -> None:
+    from pipeline.errors import EncryptedFileError
+
+    path = tmp_path / "locked.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("方案.txt", GOOD)
+    data = bytearray(path.read_bytes())
+    for sig, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # set "encrypted" (bit 0) in both headers
+        i = data.find(sig)
+        data[i + flag_at] |= 0x01
+    path.write_bytes(bytes(data))
+    with pytest.raises(EncryptedFileError, match="locked.zip!方案.txt: password-protected ZIP member"):
+        load_all(path)

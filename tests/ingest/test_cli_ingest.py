@@ -38,7 +38,7 @@ def test_cli_ingest_text_folder_and_zip_members(tmp_path: Path) -> None:
     zpath = tmp_path / "县B.zip"
     with zipfile.ZipFile(zpath, "w") as zf:
         zf.writestr("县B/方案.txt", B.encode("utf-8"))
-        zf.writestr("县B/说明.txt", "说明。".encode("utf-8"))
+        zf.writestr("县B/说明.txt", "说明。".encode())
     result = runner.invoke(app, ["text", str(folder), str(zpath)])
     assert result.exit_code == 0, result.stderr
     headers = [ln for ln in result.stdout.splitlines() if ln.startswith("==> ")]
@@ -59,7 +59,11 @@ def test_cli_ingest_blocks_json(tmp_path: Path) -> None:
     assert len(data) == 1
     assert data[0]["source"]["path"] == str(path)
     assert data[0]["source"]["encoding"] == "utf-16-le"
-    assert [b["text"] for b in data[0]["blocks"]] == ["实施方案", "一、总体目标", "到2021年，进出口总额达到5亿元。"]
+    assert [b["text"] for b in data[0]["blocks"]] == [
+        "实施方案",
+        "一、总体目标",
+        "到2021年，进出口总额达到5亿元。",
+    ]
     assert [(b["start"], b["end"]) for b in data[0]["blocks"]] == [(0, 4), (5, 11), (12, 30)]
 
 

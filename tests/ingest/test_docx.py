@@ -68,6 +68,31 @@ def test_docx_dispatcher_reads_docx(notice_docx: Path) -> None:
     assert doc.text.startswith(fx.TITLE + "\n一、总体要求\n（一）工作目标")
 
 
+def test_docx_edits_links_fields_text_boxes_merged_cells(tmp_path: Path) -> None:
+    doc = _read(fx.build_docx_tricky(tmp_path / "tricky.docx"))
+    body = [b for b in doc.blocks if b.start is not None and b.kind != BlockKind.TABLE_CELL]
+    assert [(str(b.kind), doc.text[b.start : b.end]) for b in body] == fx.TRICKY_EXPECTED
+
+
+def test_docx_numbering_bound_to_heading_styles(tmp_path: Path) -> None:
+    doc = _read(fx.build_docx_style_numbering(tmp_path / "styles.docx"))
+    assert doc.text.split("\n") == fx.STYLE_NUMBERED_EXPECTED
+    assert [b.level for b in doc.blocks] == [1, 2, 2, 1, 2]
+
+
+def test_docx_empty_numbered_paragraph_uses_up_its_number(tmp_path: Path) -> None:
+    # Word shows "2." on the empty item, so the next item a reader sees is "3."
+    import docx
+
+    document = docx.Document()
+    fx._numbering_xml(document)  # noqa: SLF001 - the fixture's numbering definitions
+    for text in ("报送申报书", "", "报送财务报表"):
+        fx._set_num(document.add_paragraph(text), "91", 0)  # noqa: SLF001
+    path = tmp_path / "empty.docx"
+    document.save(str(path))
+    assert _read(path).text == "1.报送申报书\n3.报送财务报表"
+
+
 # ----- number formats (ECMA-376 numFmt) --------------------------------------------------------
 @pytest.mark.parametrize(
     ("value", "fmt", "expected"),
@@ -130,7 +155,8 @@ _MULTI = """
 <w:abstractNum w:abstractNumId="2">
   <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/>
     <w:suff w:val="space"/></w:lvl>
-  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/>
+    <w:isLgl/></w:lvl>
 </w:abstractNum>
 <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
 <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
@@ -165,6 +191,20 @@ def test_docx_numbering_unnumbered_paragraph_has_no_label(num_id: str | None) ->
     assert NumberingState(_numbering(_MULTI)).label(num_id, 0) is None
 
 
+def test_docx_macro_enabled_package_is_read(tmp_path: Path, notice_docx: Path) -> None:
+    # .docm: the same body under the macro-enabled content type, which python-docx refuses
+    path = tmp_path / "notice.docm"
+    plain = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(notice_docx) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "[Content_Types].xml":
+                assert plain in data
+                data = data.replace(plain, b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            zout.writestr(info, data)
+    assert _read(path).text == "\n".join(t for _, _, t in fx.DOCX_EXPECTED)
+
+
 # ----- bad input ----------------------------------------------------------------------------------
 def test_docx_zip_that_is_not_word_is_corrupt(tmp_path: Path) -> None:
     path = tmp_path / "notword.docx"
@@ -185,7 +225,8 @@ def test_docx_truncated_is_corrupt(tmp_path: Path, notice_docx: Path) -> None:
 def test_docx_encrypted_package_is_reported_as_encrypted(tmp_path: Path) -> None:
     # an OLE compound file carrying an EncryptedPackage stream, as Word writes for a password
     path = tmp_path / "locked.docx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le"))
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    path.write_bytes(ole + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le"))
     with pytest.raises(EncryptedFileError, match=r"locked\.docx: password-protected DOCX"):
         _read(path)
 
@@ -193,3 +234,49 @@ def test_docx_encrypted_package_is_reported_as_encrypted(tmp_path: Path) -> None
 def test_docx_expanding_over_limit_is_refused(notice_docx: Path) -> None:
     with pytest.raises(ResourceLimitError, match="over the 1000-byte limit"):
         _read(notice_docx, max_archive_total=1000)
+
+
+_STYLES = """
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+  <w:style w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+  <w:style w:styleId="a3"><w:name w:val="标题 2"/></w:style>
+  <w:style w:styleId="Own"><w:name w:val="公文二级标题"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+  <w:style w:styleId="OwnChild"><w:name w:val="我的标题"/><w:basedOn w:val="Heading1"/></w:style>
+  <w:style w:styleId="Body"><w:name w:val="Normal"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>
+  <w:style w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>
+  <w:style w:styleId="a4"><w:name w:val="标题"/></w:style>
+  <w:style w:styleId="Loop1"><w:name w:val="loop a"/><w:basedOn w:val="Loop2"/></w:style>
+  <w:style w:styleId="Loop2"><w:name w:val="loop b"/><w:basedOn w:val="Loop1"/></w:style>
+</w:styles>
+"""
+
+
+@pytest.mark.parametrize(
+    ("style_id", "outline"),
+    [
+        ("Heading1", 0),  # Word's built-in name
+        ("a3", 1),  # a WPS/Chinese-Word name "标题 2" without outline level
+        ("Own", 1),  # a custom style that declares an outline level
+        ("OwnChild", 0),  # inherits the level of the style it is based on
+    ],
+)
+def test_docx_style_outline_level(style_id: str, outline: int) -> None:
+    from lxml import etree
+
+    from pipeline.ingest.docx import _Styles
+
+    assert _Styles(etree.fromstring(_STYLES.encode())).outline(style_id) == outline
+
+
+@pytest.mark.parametrize(
+    "style_id",
+    ["Body", "TOC1", "a4", "Loop1", "Missing", None],  # 9 = body text; toc 1 is not a heading; Title
+    ids=["body-level-9", "toc", "title", "basedOn-cycle", "unknown", "none"],
+)
+def test_docx_style_outline_level_not(style_id: str | None) -> None:
+    from lxml import etree
+
+    from pipeline.ingest.docx import _Styles
+
+    outline = _Styles(etree.fromstring(_STYLES.encode())).outline(style_id)
+    assert outline is None or not 0 <= outline <= 8

@@ -9,8 +9,22 @@ import pytest
 from pipeline.ingest import load
 from pipeline.model import BlockKind
 
-BOILERPLATE = ["首页", "政务公开", "机构概况", "当前位置", "分享到", "微信", "打印本页", "关闭窗口",
-               "版权所有", "ICP备", "浏览次数", "字体", "上一篇", "var a"]
+BOILERPLATE = [
+    "首页",
+    "政务公开",
+    "机构概况",
+    "当前位置",
+    "分享到",
+    "微信",
+    "打印本页",
+    "关闭窗口",
+    "版权所有",
+    "ICP备",
+    "浏览次数",
+    "字体",
+    "上一篇",
+    "var a",
+]
 
 TRS_PAGE = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">
 <html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
@@ -110,7 +124,7 @@ def test_html_ucap_page_utf8(tmp_path: Path) -> None:
 
 PLAIN_PAGE = """<html><head><meta charset="gbk"><title>某县人民政府关于做好春耕生产工作的通知</title></head>
 <body>
-<div id="left"><a>首页</a> | <a>县情概况</a> | <a>政务公开</a> | <a>办事服务</a></div>
+<div id="left"><div class="title">通知公告</div><a>首页</a> | <a>县情概况</a> | <a>政务公开</a> | <a>办事服务</a></div>
 <div id="x1"><div id="x2">
 <p>各乡镇人民政府，县直各有关部门：</p>
 <p>当前正值春耕生产关键时期，为切实做好今年春耕生产各项工作，确保全年粮食生产目标任务顺利完成，现就有关事项通知如下。</p>
@@ -130,7 +144,7 @@ def test_html_unknown_layout_falls_back_to_readability(tmp_path: Path) -> None:
     assert doc.text.split("\n")[0] == "某县人民政府关于做好春耕生产工作的通知"
     assert "各乡镇人民政府，县直各有关部门：" in doc.text.split("\n")
     assert "二、强化农业技术指导。" in doc.text
-    for junk in ("县情概况", "办事服务", "Copyright"):
+    for junk in ("县情概况", "办事服务", "Copyright", "通知公告"):  # a box caption is not the title
         assert junk not in doc.text
 
 
@@ -142,7 +156,9 @@ def test_html_sniffed_without_extension(tmp_path: Path) -> None:
     assert doc.text.split("\n") == EXPECTED_TRS
 
 
-@pytest.mark.parametrize("page", ["<html><head><title></title></head><body><div class='nav'>首页</div></body></html>"])
+@pytest.mark.parametrize(
+    "page", ["<html><head><title></title></head><body><div class='nav'>首页</div></body></html>"]
+)
 def test_html_without_text_is_empty(tmp_path: Path, page: str) -> None:
     from pipeline.errors import EmptyFileError
 
@@ -184,3 +200,77 @@ LAYOUT_PAGE = (
     '<p align="right">某县人民政府</p><p align="right">2017年3月1日</p></td></tr></table></td></tr>'
     '<tr><td class="bottom">版权所有 某县人民政府 技术支持：某某网络公司</td></tr></table></body></html>'
 )
+
+
+def test_html_utf8_page_with_stale_gb2312_meta(tmp_path: Path) -> None:
+    # a page re-saved as UTF-8 that kept <meta charset=gb2312>: decoding by the meta would give mojibake
+    path = tmp_path / "resaved.html"
+    path.write_bytes(TRS_PAGE.encode("utf-8"))
+    doc = load(path)
+    assert doc.source.encoding == "utf-8"
+    assert doc.text.split("\n") == EXPECTED_TRS
+
+
+def test_html_mhtml_saved_as_doc(tmp_path: Path) -> None:
+    """Word's "single file web page" (MHTML), often published by government sites as .doc."""
+    import base64
+
+    body = (
+        "<html><head><meta charset='gb2312'></head><body><div class='TRS_Editor'>"
+        "<p>各市商务局：</p><p>现将有关事项通知如下，请认真贯彻执行。</p></div></body></html>"
+    ).encode("gb2312")
+    mht = (
+        'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart_01D"\r\n\r\n'
+        "------=_NextPart_01D\r\nContent-Location: file:///C:/x.htm\r\nContent-Transfer-Encoding: base64\r\n"
+        'Content-Type: text/html; charset="gb2312"\r\n\r\n'
+        + base64.encodebytes(body).decode("ascii")
+        + "\r\n------=_NextPart_01D--\r\n"
+    )
+    path = tmp_path / "通知.doc"
+    path.write_text(mht, encoding="ascii")
+    doc = load(path)
+    assert doc.source.format == "mht"
+    assert doc.text == "各市商务局：\n现将有关事项通知如下，请认真贯彻执行。"
+
+
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns="http://www.w3.org/TR/REC-html40">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=ProgId content=Word.Document>
+<title>实施方案</title><style><!-- p.MsoNormal {margin:0cm;} --></style></head>
+<body lang=ZH-CN><div class=WordSection1>
+<p class=MsoNormal align=center><b><span style='font-size:22.0pt'>某县外贸转型升级试点实施方案<o:p></o:p></span></b></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span>为加快推动外贸转型升级，结合我县实际，制定本方案。<o:p></o:p></span></p>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US>1.<span
+style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]><span>到<span
+lang=EN-US>2021</span>年，进出口总额达到<span lang=EN-US>5</span>亿元。</span></p>
+<p class=MsoNormal><span lang=EN-US>&nbsp;</span></p>
+<table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>指标</p></td><td><p class=MsoNormal>目标值</p></td></tr>
+<tr><td><p class=MsoNormal>进出口</p></td><td><p class=MsoNormal><span lang=EN-US>5</span>亿元</p></td></tr></table>
+</div></body></html>"""
+
+
+def test_html_word_saved_as_web_page(tmp_path: Path) -> None:
+    path = tmp_path / "方案.htm"
+    path.write_bytes(WORD_HTML.encode("gb2312"))
+    doc = load(path)
+    assert doc.text.split("\n") == [
+        "某县外贸转型升级试点实施方案",
+        "为加快推动外贸转型升级，结合我县实际，制定本方案。",
+        "1. 到2021年，进出口总额达到5亿元。",  # Word's list number kept, its &nbsp; padding collapsed
+        "指标\t目标值",
+        "进出口\t5亿元",
+    ]
+
+
+def test_html_list_items_wrapping_paragraphs(tmp_path: Path) -> None:
+    page = (
+        "<html><body><div class='TRS_Editor'><ul><li><p>（一）加强组织领导，压实各方责任。</p></li>"
+        "<li><p>（二）强化资金保障，落实配套资金。</p></li></ul><p>各地要抓好落实，确保取得实效。</p></div></body></html>"
+    )
+    path = tmp_path / "li.html"
+    path.write_text(page, encoding="utf-8")
+    doc = load(path)
+    assert [(doc.text[b.start : b.end], b.kind) for b in doc.blocks] == [
+        ("（一）加强组织领导，压实各方责任。", BlockKind.LIST_ITEM),
+        ("（二）强化资金保障，落实配套资金。", BlockKind.LIST_ITEM),
+        ("各地要抓好落实，确保取得实效。", BlockKind.PARAGRAPH),
+    ]

@@ -12,7 +12,7 @@ import pytest
 import fixtures as fx
 from pipeline.config import Limits
 from pipeline.errors import CorruptFileError, OcrUnavailableError, ResourceLimitError
-from pipeline.ingest import ocr
+from pipeline.ingest import load, ocr
 from pipeline.ingest.ocr import model_dir, read_image
 from pipeline.ingest.pdf import read_pdf
 from pipeline.model import BlockKind, Source
@@ -48,12 +48,14 @@ def png(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_ocr_image_text_accuracy_flags_and_confidence(png: Path) -> None:
-    doc = read_image(png, Source(str(png), "png", "0"), Limits())
+    doc = load(png)  # through the dispatcher: sniffed as PNG, read by read_image
+    assert doc.source.format == "png"
     expected = "\n".join(fx.OCR_LINES)
     assert char_accuracy(expected, doc.text) >= MIN_CHAR_ACCURACY, doc.text
     body = [b for b in doc.blocks if b.start is not None]
     assert len(body) == len(fx.OCR_LINES)  # three short lines: three paragraphs, not one
     assert all(b.ocr and b.confidence is not None and 0.5 < b.confidence <= 1.0 for b in body)
+    assert ocr.engine() is ocr.engine()  # loaded once per process
 
 
 @pytest.mark.slow
@@ -63,9 +65,21 @@ def test_ocr_only_pages_without_text_layer(png: Path, tmp_path: Path) -> None:
     body = [b for b in doc.blocks if b.start is not None]
     page1 = [b for b in body if b.page == 1]
     page2 = [b for b in body if b.page == 2]
-    assert [(doc.text[b.start : b.end], b.ocr, b.confidence) for b in page1] == [(fx.MIXED_TEXT_PAGE, False, None)]
+    got_page1 = [(doc.text[b.start : b.end], b.ocr, b.confidence) for b in page1]
+    assert got_page1 == [(fx.MIXED_TEXT_PAGE, False, None)]
     assert page2 and all(b.ocr and b.confidence for b in page2)
     got = "\n".join(doc.text[b.start : b.end] for b in page2)
+    assert char_accuracy("\n".join(fx.OCR_LINES), got) >= MIN_CHAR_ACCURACY, got
+
+
+@pytest.mark.slow
+def test_ocr_scan_keeps_its_few_text_layer_characters(png: Path, tmp_path: Path) -> None:
+    pdf = fx.build_labelled_scan_pdf(tmp_path / "form.pdf", png)
+    doc = read_pdf(pdf, Source(str(pdf), "pdf", "0"), Limits())
+    body = [b for b in doc.blocks if b.start is not None]
+    assert (doc.text[body[0].start : body[0].end], body[0].ocr) == (fx.SCAN_LABEL, False)
+    assert all(b.ocr for b in body[1:])
+    got = "\n".join(doc.text[b.start : b.end] for b in body[1:])
     assert char_accuracy("\n".join(fx.OCR_LINES), got) >= MIN_CHAR_ACCURACY, got
 
 
@@ -114,7 +128,8 @@ def test_ocr_unavailable_when_rapidocr_missing(monkeypatch) -> None:
 
 
 def test_ocr_image_over_pixel_budget_is_refused(png: Path) -> None:
-    with pytest.raises(ResourceLimitError, match=r"scan\.png: image is [0-9]+x[0-9]+ pixels, over the 1000-pixel"):
+    message = r"scan\.png: image is [0-9]+x[0-9]+ pixels, over the 1000-pixel"
+    with pytest.raises(ResourceLimitError, match=message):
         read_image(png, Source(str(png), "png", "0"), Limits(max_page_pixels=1000))
 
 

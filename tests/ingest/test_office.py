@@ -16,7 +16,9 @@ from pipeline.errors import ConversionError, ConversionTimeoutError, ConverterMi
 from pipeline.ingest.office import CONVERTER_ENV, read_office
 from pipeline.model import BlockKind, Source
 
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed"
+)
 
 
 def _read(path: Path, fmt: str, converter: list[str] | None = None, **limits: int):
@@ -122,7 +124,8 @@ def test_office_converter_missing(some_doc: Path) -> None:
 
 def test_office_converter_writes_nothing(tmp_path: Path, some_doc: Path) -> None:
     fake = _script(tmp_path / "fail.sh", "echo 'Error: source file could not be loaded' >&2\nexit 0")
-    with pytest.raises(ConversionError, match=r"old\.doc: conversion failed \(Error: source file could not be loaded\)"):
+    message = r"old\.doc: conversion failed \(Error: source file could not be loaded\)"
+    with pytest.raises(ConversionError, match=message):
         _read(some_doc, "doc", converter=[str(fake)])
 
 
@@ -133,12 +136,14 @@ def test_office_converter_writes_garbage_docx(tmp_path: Path, some_doc: Path) ->
         'while [ $# -gt 1 ]; do if [ "$1" = "--outdir" ]; then out="$2"; fi; shift; done\n'
         'echo "not a zip" > "$out/input.docx"',
     )
-    with pytest.raises(ConversionError, match=r"old\.doc: conversion failed \(LibreOffice wrote an unreadable"):
+    message = r"old\.doc: conversion failed \(LibreOffice wrote an unreadable"
+    with pytest.raises(ConversionError, match=message):
         _read(some_doc, "doc", converter=[str(fake)])
 
 
 def test_office_encrypted_ooxml_named_doc_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "locked.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le"))
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    path.write_bytes(ole + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le"))
     with pytest.raises(EncryptedFileError, match=r"locked\.doc: password-protected DOCX"):
         _read(path, "doc", converter=["/nonexistent/soffice"])

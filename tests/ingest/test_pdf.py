@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from pipeline.config import Limits
 from pipeline.errors import CorruptFileError, EncryptedFileError, ResourceLimitError
 from pipeline.ingest import load
 from pipeline.ingest.pdf import read_pdf
-from pipeline.ingest.pdf_layout import Line, continues, find_gutter, margins_of
+from pipeline.ingest.pdf_layout import Line, continues, find_gutter, margins_of, paragraphs
 from pipeline.model import BlockKind, Source
 
 
@@ -113,6 +114,37 @@ def test_pdf_kangxi_radical_in_text_layer_becomes_the_ideograph(pdfs: dict[str, 
     assert doc.text == fx.KANGXI_EXPECTED
 
 
+def test_pdf_rotated_page_reads_as_displayed(tmp_path: Path) -> None:
+    path = fx.build_rotated_pdf(tmp_path / "rotated.pdf")
+    doc = _read(path)
+    assert [t for _, _, t in _body(doc)] == fx.ROTATED_LINES
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_pdf_made_by_libreoffice_reads_back_exactly(tmp_path: Path) -> None:
+    """A real producer: justified text, indents, a running header and PAGE-field footers."""
+    docx = fx.build_long_docx(tmp_path / "long.docx")
+    pdf = fx.convert_with_soffice(docx, "pdf", tmp_path, tmp_path / "profile")
+    doc = _read(pdf)
+    assert [t for _, _, t in _body(doc)] == fx.long_docx_expected()
+    pages = max(b.page for b in doc.blocks if b.page)
+    assert pages >= 3
+    furniture = [(b.page, str(b.kind), b.content) for b in doc.blocks if b.start is None]
+    expected = [(n, "header", fx.HEADER_TEXT) for n in range(1, pages + 1)]
+    expected += [(n, "footer", str(n)) for n in range(1, pages + 1)]
+    assert sorted(furniture) == sorted(expected)
+
+
+def test_pdf_attachment_labels_at_page_tops_are_not_running_headers(tmp_path: Path) -> None:
+    # regression: "附件1/附件2/附件3" starting three pages (and the same last line on each)
+    # were taken for a running header/footer and dropped from the text
+    doc = _read(fx.build_attachments_pdf(tmp_path / "attachments.pdf"))
+    expected = [t for label, title in fx.ATTACHMENT_PAGES for t in (label, title, "（内容略）")]
+    assert [t for _, _, t in _body(doc)] == expected
+    assert not [b for b in doc.blocks if b.start is None]
+
+
 def test_pdf_dispatcher_reads_pdf(pdfs: dict[str, Path]) -> None:
     doc = load(pdfs["table"])
     assert doc.source.format == "pdf"
@@ -123,6 +155,12 @@ def test_pdf_dispatcher_reads_pdf(pdfs: dict[str, Path]) -> None:
 def test_pdf_encrypted_is_reported(pdfs: dict[str, Path]) -> None:
     with pytest.raises(EncryptedFileError, match=r"encrypted\.pdf: password-protected PDF"):
         _read(pdfs["encrypted"])
+
+
+def test_pdf_owner_password_only_is_read(tmp_path: Path) -> None:
+    # encrypted, but the empty user password opens it: a reader's viewer shows it, so do we
+    path = fx.build_encrypted_pdf(tmp_path / "restricted.pdf", user_password="")
+    assert _read(path).text == "保密文件"
 
 
 def test_pdf_truncated_is_corrupt(pdfs: dict[str, Path]) -> None:
@@ -189,3 +227,38 @@ def test_pdf_layout_no_gutter(lines: list[Line]) -> None:
 def test_pdf_layout_continues(prev: Line, nxt: Line, expected: bool) -> None:
     m = margins_of(_column(72, 523))
     assert continues(prev, nxt, m, m, same_flow=True) is expected
+
+
+def _centred_line(text: str, top: float, size: float = 22.0) -> Line:
+    width = len(text) * size
+    x0 = (72 + 523) / 2 - width / 2
+    return Line(text, x0, x0 + width, top, top + size, size)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a two-line title in 22 pt over 12 pt body text: one heading
+        (
+            [_centred_line("关于印发数字化转型试点", 60), _centred_line("工作方案的通知", 90)],
+            ["关于印发数字化转型试点工作方案的通知"],
+        ),
+        # far apart: a banner and a title, not one heading
+        (
+            [_centred_line("某某市人民政府文件", 60), _centred_line("关于开展试点工作的通知", 160)],
+            ["某某市人民政府文件", "关于开展试点工作的通知"],
+        ),
+        # a different size: not a wrapped title
+        (
+            [_centred_line("某某市人民政府文件", 60, 30.0), _centred_line("关于开展试点工作的通知", 96)],
+            ["某某市人民政府文件", "关于开展试点工作的通知"],
+        ),
+    ],
+    ids=["wrapped-title", "banner-gap", "banner-size"],
+)
+def test_pdf_layout_title_lines(lines: list[Line], expected: list[str]) -> None:
+    page = lines + _column(72, 523, 6)
+    for i, ln in enumerate(page[len(lines):]):
+        ln.top, ln.bottom = 200 + 20 * i, 212 + 20 * i
+    got = [p.text for p in paragraphs([(1, page)]) if p.heading]
+    assert got == expected

@@ -77,7 +77,9 @@ def test_txt_crlf_and_fullwidth(tmp_path: Path) -> None:
 
 def test_txt_markdown_headings(tmp_path: Path) -> None:
     path = tmp_path / "law.md"
-    path.write_text("# 某某管理办法\n\n## 第一章 总 则\n\n第一条 为了规范管理，制定本办法。\n", encoding="utf-8")
+    path.write_text(
+        "# 某某管理办法\n\n## 第一章 总 则\n\n第一条 为了规范管理，制定本办法。\n", encoding="utf-8"
+    )
     doc = load(path)
     assert doc.source.format == "md"
     assert doc.text == "某某管理办法\n第一章 总 则\n第一条 为了规范管理，制定本办法。"
@@ -134,12 +136,16 @@ def test_txt_hard_wrap_rejoined() -> None:
     assert doc.text.split("\n") == [
         "1．改造目标",
         "（1）引入区级以上且符合区域功能定位的重大产业项目和重点企业；项目交付后1年内，老旧厂房改造项目入驻率应不低于70%。",
-        "（2）具备可再生能源利用条件的项目，应有不少于全部屋面水平投影40%的面积安装太阳能光伏，"
-        "供暖可采用地源、再生水或空气源热泵等方式；项目改造后的综合节能率达到15%以上。",
+        (
+            "（2）具备可再生能源利用条件的项目，应有不少于全部屋面水平投影40%的面积安装太阳能光伏，"
+            "供暖可采用地源、再生水或空气源热泵等方式；项目改造后的综合节能率达到15%以上。"
+        ),
         "2．支持方式和标准",
         "分为投资补助和贷款贴息两种，符合条件的改造项目可以申请其中一种支持方式。",
-        "（1）投资补助。老旧厂房改造和配套基础设施改造项目，按照固定资产投资总额30%的比例"
-        "安排市政府固定资产投资补助资金，最高不超过5000万元。",
+        (
+            "（1）投资补助。老旧厂房改造和配套基础设施改造项目，按照固定资产投资总额30%的比例"
+            "安排市政府固定资产投资补助资金，最高不超过5000万元。"
+        ),
         "依据文件",
         "《关于印发加强腾退低效产业空间改造利用促进产业高质量发展实施方案的通知》",
     ]
@@ -164,6 +170,9 @@ MUST_NOT_JOIN = [
     ("某市人民政府，市商务局", "2021年3月1日"),
     ("为加快推动外贸发展，结合我市实际", "——打好“四个硬仗”"),
     ("一、推动外贸转型升级，提高外资利用水平", "加大对外贸企业扶持力度，稳住外贸基本盘。"),
+    ("该决定已经修正，该修正自2021年4月15日施行", "<!-- INFO END -->"),  # bulk/lawrefbook markup
+    ("<!-- INFO END -->", "为依法惩治掩饰、隐瞒犯罪所得、犯罪所得收益犯罪活动，作如下解释。"),
+    ("安徽省人民政府办公厅关于印发支持工业互联网发展若干政策的通知", "（皖政办秘〔2021〕82号）"),
 ]
 
 
@@ -179,7 +188,7 @@ MUST_JOIN = [
     ("对符合产业政策导向、年度实际使用外资金额 500", "万美元及以上的重大招商引资项目，优先供地。", ""),
     ("国务院办公厅关于印发《政府网站集约化", "试点工作方案》的通知", ""),
     ("实现民营经济高质量发展，", "依据《吉林省促进中小企业发展条例》，制定如下实施意见。", ""),
-    ("The policy applies to small, medium and", "micro enterprises.", " "),
+    ("支持企业开拓国际市场，对通过 FDA、EMA、WHO 等权威国际机构", "注册的创新药给予奖励。", ""),
 ]
 
 
@@ -189,6 +198,22 @@ def test_txt_must_join(before: str, after: str, glue: str) -> None:
 
     doc = build_from_text(_src(), before + "\n\n" + after)
     assert doc.text == normalise_line(before) + glue + normalise_line(after)
+
+
+def test_txt_glue_puts_a_space_between_latin_words_only() -> None:
+    from pipeline.ingest.builder import _glue_lines
+
+    assert (
+        _glue_lines(["applies to small and", "medium enterprises"])
+        == "applies to small and medium enterprises"
+    )
+    assert _glue_lines(["按照 LPR", "给予贴息"]) == "按照 LPR给予贴息"
+    assert _glue_lines(["最高不超过5000", "万元"]) == "最高不超过5000万元"
+
+
+def test_txt_csv_lines_not_glued() -> None:
+    text = "项目名称,补助金额,备注说明\n智能工厂改造,500万元,一次性拨付\n数字车间建设,200万元,分两年拨付"
+    assert build_from_text(_src(), text).text == text
 
 
 def test_txt_one_paragraph_per_line_not_glued() -> None:
@@ -212,7 +237,11 @@ def test_txt_builder_drops_page_numbers_and_running_headers() -> None:
     furniture = [blk for blk in doc.blocks if blk.start is None]
     assert [f.content for f in furniture if f.kind == BlockKind.HEADER] == ["某市人民政府办公室文件"] * 4
     assert [f.content for f in furniture if f.kind == BlockKind.FOOTER] == [
-        "—1—", "—2—", "—3—", "—4—", "第5页 共5页"  # normalised: spaces beside — dropped
+        "—1—",
+        "—2—",
+        "—3—",
+        "—4—",
+        "第5页 共5页",  # normalised: spaces beside — dropped
     ]
     _check_offsets(doc)
 
@@ -239,7 +268,10 @@ def test_txt_builder_table_offsets() -> None:
     assert doc.text[table.start : table.end] == "档次\t奖励\n5亿元\t30万元"
     cells = [blk for blk in doc.blocks if blk.kind == BlockKind.TABLE_CELL]
     assert [(c.row, c.col, doc.text[c.start : c.end]) for c in cells] == [
-        (0, 0, "档次"), (0, 1, "奖励"), (1, 0, "5亿元"), (1, 1, "30万元")
+        (0, 0, "档次"),
+        (0, 1, "奖励"),
+        (1, 0, "5亿元"),
+        (1, 1, "30万元"),
     ]
     assert {c.parent for c in cells} == {doc.blocks.index(table)}
 
@@ -248,7 +280,10 @@ def test_txt_builder_rejoin_false_keeps_paragraphs() -> None:
     b = DocumentBuilder(_src("x.docx"), rejoin=False)
     b.add(BlockKind.PARAGRAPH, "设立区级外贸专项奖励资金，优化补充第三、四条")
     b.add(BlockKind.PARAGRAPH, "款，全年进出口总量500万元人民币及以上")
-    assert b.build().text == "设立区级外贸专项奖励资金，优化补充第三、四条\n款，全年进出口总量500万元人民币及以上"
+    assert (
+        b.build().text
+        == "设立区级外贸专项奖励资金，优化补充第三、四条\n款，全年进出口总量500万元人民币及以上"
+    )
 
 
 def test_txt_builder_heading_never_joined() -> None:
@@ -258,7 +293,11 @@ def test_txt_builder_heading_never_joined() -> None:
     b.add(BlockKind.PARAGRAPH, "坚持稳中求进，推动高质量发展，")
     b.add(BlockKind.PARAGRAPH, "全面提升对外开放水平。")
     doc = b.build()
-    assert doc.text.split("\n") == ["为加快推动外贸发展，结合我市实际情况", "总体要求", "坚持稳中求进，推动高质量发展，全面提升对外开放水平。"]
+    assert doc.text.split("\n") == [
+        "为加快推动外贸发展，结合我市实际情况",
+        "总体要求",
+        "坚持稳中求进，推动高质量发展，全面提升对外开放水平。",
+    ]
     assert [blk.kind for blk in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.PARAGRAPH]
 
 
@@ -270,8 +309,84 @@ def test_txt_form_feed_pages_furniture_and_join() -> None:
         "某市人民政府文件\n加快发展跨境电商。\n3\n"
     )
     doc = build_from_text(_src(), raw)
-    assert doc.text.split("\n") == ["一、总体要求", "坚持稳中求进，推动外贸企业转型升级，提升开放水平。", "二、主要任务", "加快发展跨境电商。"]
+    assert doc.text.split("\n") == [
+        "一、总体要求",
+        "坚持稳中求进，推动外贸企业转型升级，提升开放水平。",
+        "二、主要任务",
+        "加快发展跨境电商。",
+    ]
     furniture = [(b.kind, b.content) for b in doc.blocks if b.start is None]
     assert furniture.count((BlockKind.HEADER, "某市人民政府文件")) == 3
     assert [c for k, c in furniture if k == BlockKind.FOOTER] == ["1", "2", "3"]
+    assert [b.page for b in doc.blocks if b.start is not None] == [1, 1, 2, 3]
     _check_offsets(doc)
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["— 3 —", "-3-", "- 3 -", "第3页 共10页", "第 3 页", "共10页 第3页", "3/10", "3", "Page 3 of 10"],
+)
+def test_txt_page_number_shapes_at_page_end(number: str) -> None:
+    raw = f"一、总体要求\n坚持稳中求进。\n{number}\n\f二、主要任务\n加快发展跨境电商。\n"
+    doc = build_from_text(_src(), raw)
+    assert doc.text == "一、总体要求\n坚持稳中求进。\n二、主要任务\n加快发展跨境电商。"
+    assert [b.kind for b in doc.blocks if b.start is None] == [BlockKind.FOOTER]
+
+
+@pytest.mark.parametrize("line", ["3/10", "2019", "500"])
+def test_txt_number_lines_inside_a_page_are_kept(line: str) -> None:
+    raw = f"坚持稳中求进。\n{line}\n加快发展跨境电商。"
+    assert build_from_text(_src(), raw).text.split("\n") == ["坚持稳中求进。", line, "加快发展跨境电商。"]
+
+
+def _hard_wrap(text: str, columns: int, indent: str) -> str:
+    """Re-typeset normalised text the way a PDF-to-text tool does: fixed columns, an indent on
+    each paragraph's first line (GB/T 9704 公文: 28 characters a line, 2 characters indent)."""
+    from pipeline.ingest.normalise import display_width
+
+    out: list[str] = []
+    for para in text.split("\n"):
+        line, width, first = "", 0, True
+        for ch in para:
+            w = display_width(ch)
+            if width + w > columns:
+                out.append((indent if first else "") + line)
+                line, width, first = "", 0, False
+            line += ch
+            width += w
+        if line:
+            out.append((indent if first else "") + line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("columns", [56, 60])
+def test_txt_seeds_survive_hard_wrap_round_trip(seed_notice: Path, seed_opinions: Path, columns: int) -> None:
+    for seed in (seed_notice, seed_opinions):
+        expected = load(seed).text
+        wrapped = _hard_wrap(expected, columns, "\u3000\u3000")
+        assert wrapped.count("\n") > expected.count("\n") * 2
+        assert build_from_text(_src(), wrapped).text == expected
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_txt_truncated_mid_character_keeps_text(tmp_path: Path, encoding: str) -> None:
+    body = "关于开展试点工作的通知\n各市商务局：现将有关事项通知如下，请认真贯彻执行。" * 20
+    data = (body + "完").encode(encoding)[:-1]  # a download cut inside the last character
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data)
+    doc = load(path)
+    assert doc.source.encoding == encoding
+    assert doc.text.startswith("关于开展试点工作的通知\n各市商务局：")
+    assert doc.text.endswith("请认真贯彻执行。\ufffd")
+    assert doc.warnings == [f"1 undecodable byte sequence(s) replaced by U+FFFD ({encoding})"]
+
+
+def test_txt_mostly_ascii_with_one_gbk_comma(tmp_path: Path) -> None:
+    # a regression guard for the lenient UTF-8 fallback: this is GBK, not UTF-8 with U+FFFD
+    text = "Project list 2021" + "\n".join(f"item {i}: 500" for i in range(200)) + "\n合计，500"
+    path = tmp_path / "list.txt"
+    path.write_bytes(text.encode("gbk"))
+    doc = load(path)
+    assert doc.source.encoding == "gb18030"
+    assert doc.text.endswith("合计，500")
+    assert doc.warnings == []

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.rubric import compile_rubric
 from pipeline.rubric.compiler import enumeration, keywords, years_in
-from tests.conftest import REAL, SEED_NOTICE, need_shared
+from tests.conftest import REAL, ROOT, SEED_NOTICE, need_shared
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def test_compiler_finds_sections_of_detailed_plan(rubric):
     "section, expected",
     [
         ("plan.goals", [("具体化、可量化", "has_numbers"), ("外贸进出口规模及增幅", "has_growth_rate"),
-                        ("重点任务完成情况", "mentions")]),
+                        ("重点任务完成情况", "has_numbers")]),
         ("plan.mechanism", [("责任单位、责任人", "names_units_and_posts"), ("职责分工", "mentions")]),
         ("plan.measures", [("操作性较强的推进措施", "has_items")]),
         ("plan.policies", [("当地用于推动该项工作的配套政策", "mentions"), ("资金", "has_money")]),
@@ -149,3 +149,29 @@ def test_compiler_notice_without_materials_gives_empty_rubric():
 def test_compiler_does_not_crash_on_policy_texts(name):
     rubric = compile_rubric(need_shared(REAL / name))
     assert isinstance(rubric.items, list)
+
+
+def test_compiler_numbered_sublist_of_parts():
+    # a fictional notice in another style: the plan's parts as （1）…（5） lines under "应包括以下内容："
+    rubric = compile_rubric(ROOT / "tests/fixtures/notices/fictional_sublist_notice.txt")
+    assert [i.name for i in rubric.top_level()] == ["智慧农业示范园区申报书", "园区建设方案", "营业执照复印件", "近两年财务审计报告"]
+    assert [i.name for i in rubric.children("material.plan")] == [
+        "园区基本情况", "建设目标", "建设内容及进度安排（2025年-2027年）", "投资估算及资金筹措", "运营管理机制",
+    ]
+    assert [i.id for i in rubric.children("material.plan")] == [
+        "plan.basis", "plan.goals", "plan.schedule", "plan.funding", "plan.mechanism",
+    ]
+    assert [(i.name, i.check) for i in rubric.children("plan.funding")] == [("财政资金", "has_money"), ("自筹资金", "has_money")]
+    assert rubric.get("plan.schedule.years").params["years"] == [2025, 2026, 2027]
+    assert rubric.get("plan.goals.quantified").check == "has_numbers"
+    assert ("责任人", "names_units_and_posts") in [(i.name, i.check) for i in rubric.children("plan.mechanism")]
+    assert all(i.scope == "plan" for i in rubric.items)  # no wrapper of materials: forms may sit in the plan file
+
+
+def test_compiler_n000_style_clauses_without_bufen():
+    # "建设基础部分要说明…；建设目标要求量化…；主要任务要明确…": later clauses omit 部分
+    rubric = compile_rubric(ROOT / "corpora/plans/notices/n000_county_commerce_demo_notice.txt")
+    assert [i.name for i in rubric.children("plan.basis")] == ["县乡村商业网点现状", "物流配送现状"]
+    assert [i.name for i in rubric.children("plan.funding")] == ["中央财政资金", "地方配套资金", "社会资本投入"]
+    assert [i.name for i in rubric.children("plan.policies")] == ["组织领导", "责任分工"]
+    assert "组织实施" in rubric.get("plan.policies").synonyms  # it holds 组织领导, so mechanism headings answer it

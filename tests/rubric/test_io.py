@@ -69,6 +69,7 @@ GOOD = {"id": "plan.goals", "name": "目标设定", "kind": "section"}
         ([dict(GOOD, params={"years": ["2019"]})], "item 'plan.goals': params.years must be a list of years"),
         ([dict(GOOD, wieght=2)], "item 'plan.goals': unknown field(s) wieght; check the spelling"),
         ([{"name": "no id"}], "item #1 has no id"),
+        ([dict(GOOD, synonyms="组织保障")], "item 'plan.goals' field synonyms: '组织保障' is not of type 'array'"),
         ([dict(GOOD, parent="plan.b"), {"id": "plan.b", "name": "b", "parent": "plan.goals"}],
          "parent chain loops back to itself"),
     ],

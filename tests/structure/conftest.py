@@ -1,42 +1,22 @@
-"""Fixtures for the structure stages: Documents from files (through ingestion, so
-offsets index the normalised text) and from short constructed texts."""
+"""Fixtures for the structure stage tests."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
+from structure_helpers import structure_file, structure_text
 
-from pipeline.model import Document, Source
-from pipeline.stages import analyse
-
-STRUCTURE_STAGES = (
-    "structure.headings.v1",
-    "structure.metadata.v1",
-    "structure.attachments.v1",
-    "structure.contacts.v1",
-    "structure.citations.v1",
-)
-
-
-def text_doc(text: str) -> Document:
-    """A Document over ``text`` as written (constructed inputs are already normal)."""
-    return Document(source=Source(path="<test>", format="txt", sha256="0" * 64), text=text)
-
-
-def load_doc(path: Path) -> Document:
-    from pipeline.ingest import load
-
-    return load(path)
+from pipeline.model import Document
 
 
 @pytest.fixture
 def structured() -> Callable[[Path], Document]:
-    """Load a file and run every structure stage on it."""
-    return lambda path: analyse(load_doc(path), STRUCTURE_STAGES)
+    """Load a file through ingestion and run every structure stage on it."""
+    return structure_file
 
 
 @pytest.fixture
 def structured_text() -> Callable[[str], Document]:
-    return lambda text: analyse(text_doc(text), STRUCTURE_STAGES)
+    return structure_text

@@ -1,0 +1,171 @@
+"""Clause kinds: the cue-word rules, the shipped classifier, and safe model loading."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import ModelFileError
+from pipeline.extract import clause_kind
+from pipeline.extract.clause_kind import (
+    META_PATH,
+    MODEL_PATH,
+    TRUSTED_TYPES,
+    classify,
+    cue_tokens,
+    labels,
+    load_model,
+    rule_kind,
+)
+from pipeline.extract.clauses import extract_clauses
+from tests.conftest import SEED_NOTICE, SEED_OPINIONS
+
+# (clause, the kind a cue-word rule must give)
+RULES = [
+    ("联系电话：0531-82669593", "contact"),
+    ("地    址：济南市历阳大街6号银丰大厦331室", "contact"),
+    ("省商务厅联系人：蔡培安、刘斐斐", "contact"),
+    ("如有疑问，请拨打咨询电话：020-12345678。", "contact"),
+    ("本办法自2019年1月1日起施行。", "other"),
+    ("本办法由区人力资源和社会保障局负责解释。", "other"),
+    ("对成效不显著的试点县责令限期整改，经整改后仍达不到要求的取消试点资格。", "penalty_supervision"),
+    ("对弄虚作假骗取资金的，追回已拨付资金，并依法追究责任。", "penalty_supervision"),
+    ("将加盖公章的申报材料装订成册于2019年8月23日前分别报各市商务主管部门和财政部门。", "deadline"),
+    ("申报时间：2025年8月11日至8月22日。", "deadline"),
+    ("市高校毕业生公共就业服务机构应在收到申请材料之日起5个工作日内出具补正通知。", "deadline"),
+    ("营业执照复印件（加盖公章）；", "required_material"),
+    ("对年度进出口额达5亿元、3亿元、1亿元、5000万元且较上年增长的企业，一次性分别给予30万元、20万元、15万元、10万元奖励。", "funding_reward"),
+    ("每个试点县奖励资金最高800万元，根据评审结果和绩效考核情况分批下达。", "funding_reward"),
+    ("到2025年，全省工业互联网平台服务企业超过10万家。", "target"),
+    ("为加快推动我省外贸转动力调结构，积极探索具有山东特色的县域外贸转型发展路径，决定开展认定工作。", "background"),
+]
+
+
+@pytest.mark.parametrize("text,kind", RULES)
+def test_clause_kind_rules(text: str, kind: str) -> None:
+    assert rule_kind(text) == kind
+
+
+# (clause, a kind the rules must NOT give it): wording that looks like a cue but is not one
+RULES_MUST_NOT = [
+    ("联系实际，加强部门协作。", "contact"),  # 联系 without 联系人/电话
+    ("本办法自2019年1月1日起施行。", "deadline"),  # a start date, not a due date
+    ("对获奖企业给予一次性奖励，申请表见附件。", "required_material"),  # money first
+    ("对符合条件的企业给予支持。", "funding_reward"),  # no reward word, no amount
+    ("根据评审结果确定候选名单。", "background"),  # 根据 not opening a preamble
+    ("鼓励企业积极开拓国际市场。", "target"),
+    ("加强专项资金的使用监管。", "penalty_supervision"),  # supervision words alone decide nothing
+]
+
+
+@pytest.mark.parametrize("text,kind", RULES_MUST_NOT)
+def test_clause_kind_rules_must_not(text: str, kind: str) -> None:
+    assert rule_kind(text) != kind
+
+
+def test_clause_kind_rule_kinds_are_in_label_set() -> None:
+    _, rules = clause_kind.kind_config()
+    assert {r.kind for r in rules} <= set(labels())
+
+
+def test_clause_kind_cue_tokens() -> None:
+    tokens = cue_tokens("鼓励企业积极参加展会，给予最高2万元补助。", ["一、推动外贸转型升级"]).split()
+    assert tokens.count("cue_measure") >= 2  # 鼓励, 积极
+    assert "cue_funding_reward" in tokens and "money" in tokens
+    assert "open:鼓" in tokens
+    assert "date" not in tokens
+
+
+# seed clauses whose kind we checked by reading (guide: corpora/gold/clauses/GUIDE.md)
+SEED_KINDS = [
+    (SEED_NOTICE, "每个试点县奖励资金最高800万元", "funding_reward"),
+    (SEED_NOTICE, "将加盖公章的申报材料装订成册于2019年8月23日前", "deadline"),
+    (SEED_NOTICE, "（五）其他相关证明材料", "required_material"),
+    (SEED_NOTICE, "省商务厅联系人：蔡培安", "contact"),
+    (SEED_NOTICE, "对成效不显著的试点县责令限期整改", "penalty_supervision"),
+    (SEED_NOTICE, "（一）2018年外贸进出口或出口规模居本地前三位", "eligibility"),
+    (SEED_NOTICE, "省商务厅、财政厅收到各市推荐意见", "procedure"),
+    (SEED_OPINIONS, "对年度进出口额达5亿元、3亿元、1亿元、5000万元", "funding_reward"),
+    (SEED_OPINIONS, "鼓励企业积极参与“百展计划”", "measure"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_docs() -> dict[Path, object]:
+    from pipeline.ingest import load
+
+    return {p: extract_clauses(load(p)) for p in (SEED_NOTICE, SEED_OPINIONS)}
+
+
+@pytest.mark.parametrize("path,quote,kind", SEED_KINDS)
+def test_clause_kind_seed_clauses(seed_docs: dict, path: Path, quote: str, kind: str) -> None:
+    doc = seed_docs[path]
+    at = doc.text.index(quote)
+    clause = doc.clause_at(at)
+    assert clause is not None and clause.kind == kind, (quote, clause and clause.kind)
+
+
+def test_clause_kind_classify_returns_a_label() -> None:
+    kind, confidence = classify("积极引进日韩金融机构，在跨境人民币贷款等方面开展试点。", ["三、打造对外开放平台"])
+    assert kind in labels()
+    assert 0.0 <= confidence <= 1.0
+
+
+# ---- the shipped model ----------------------------------------------------------
+
+
+def test_clause_kind_model_loads_with_explicit_trusted_list() -> None:
+    model = load_model(MODEL_PATH, TRUSTED_TYPES)
+    assert set(model.classes_) <= set(labels())
+
+
+def test_clause_kind_model_meta_records_data_and_scores() -> None:
+    meta = json.loads(META_PATH.read_text(encoding="utf-8"))
+    assert meta["label_set"] == list(labels())
+    assert len(meta["data_version"]) == 16
+    assert meta["n_examples"] > 500
+    assert 0.0 < meta["cv_on_train"]["macro_f1"] <= 1.0
+    # the held-out test documents never feed the model
+    import yaml
+
+    split = yaml.safe_load((MODEL_PATH.parents[2] / "corpora" / "split.yaml").read_text(encoding="utf-8"))
+    assert not set(meta["documents"]) & set(split["test"])
+
+
+def _model_with_untrusted_type(path: Path) -> Path:
+    import math
+
+    import skops.io as sio
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    sio.dump(Pipeline([("f", FunctionTransformer(func=math.sqrt))]), path)
+    return path
+
+
+def test_clause_kind_model_rejects_untrusted_type(tmp_path: Path) -> None:
+    path = _model_with_untrusted_type(tmp_path / "evil.skops")
+    with pytest.raises(ModelFileError, match="untrusted types .*math.sqrt"):
+        load_model(path)
+
+
+def test_clause_kind_skops_refuses_untrusted_type_directly(tmp_path: Path) -> None:
+    import skops.io as sio
+
+    path = _model_with_untrusted_type(tmp_path / "evil.skops")
+    with pytest.raises(Exception, match="math.sqrt"):
+        sio.load(path, trusted=list(TRUSTED_TYPES))
+
+
+def test_clause_kind_model_missing_file_is_clean_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelFileError, match="train it with"):
+        load_model(tmp_path / "absent.skops")
+
+
+def test_clause_kind_model_corrupt_file_is_clean_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.skops"
+    bad.write_bytes(b"not a zip file")
+    with pytest.raises(ModelFileError, match="not a skops file"):
+        load_model(bad)

@@ -1,0 +1,172 @@
+"""Metadata: title, 文号, issuers, 主送, 成文日期, 印发日期 and their spans."""
+
+from __future__ import annotations
+
+import pytest
+from structure_helpers import text_doc
+
+from pipeline.structure.metadata import extract_metadata, find_doc_numbers, split_recipients
+from tests.conftest import SEED_NOTICE, SEED_OPINIONS
+
+DOC_NUMBERS = [
+    ("市中发〔2020〕12号", "市中发〔2020〕12号"),
+    ("鲁商字[2018]191号", "鲁商字〔2018〕191号"),
+    ("（皖政办秘〔2021〕82号）", "皖政办秘〔2021〕82号"),
+    ("国发(2019)3号", "国发〔2019〕3号"),
+    ("穗民规字【2025】2号", "穗民规字〔2025〕2号"),
+    ("京经信发〔2022〕51 号", "京经信发〔2022〕51号"),
+    ("国办发（2018）117号", "国办发〔2018〕117号"),
+    ("根据鲁政发〔2018〕24号文件要求", "鲁政发〔2018〕24号"),
+    ("现将市中政办字〔2019〕16号印发", "市中政办字〔2019〕16号"),
+]
+
+
+@pytest.mark.parametrize("text,expected", DOC_NUMBERS)
+def test_metadata_doc_number_brackets_normalised(text: str, expected: str) -> None:
+    assert [n.text for n in find_doc_numbers(text)] == [expected]
+
+
+NOT_DOC_NUMBERS = [
+    "2018年12月6日",
+    "〔2018〕",
+    "（第19号）",
+    "编号2019-12号",
+    "共计2018个",
+    "《办法》(2018年修订)",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DOC_NUMBERS)
+def test_metadata_doc_number_no_false_match(text: str) -> None:
+    assert find_doc_numbers(text) == []
+
+
+RECIPIENTS = [
+    ("各市商务局、财政局", ["各市商务局", "财政局"]),
+    ("各镇街，区直各部门（单位）、专业公司、企业", ["各镇街", "区直各部门（单位）", "专业公司", "企业"]),
+    (
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构",
+        ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"],
+    ),
+    ("各县（市、区）人民政府，省政府各部门", ["各县（市、区）人民政府", "省政府各部门"]),
+]
+
+
+@pytest.mark.parametrize("line,expected", RECIPIENTS)
+def test_metadata_split_recipients(line: str, expected: list[str]) -> None:
+    assert split_recipients(line) == expected
+
+
+def test_metadata_seed_opinions(structured) -> None:
+    doc = structured(SEED_OPINIONS)
+    m = doc.meta
+    assert m.doc_number == "市中发〔2020〕12号"
+    assert m.issuers == ["中共市中区委", "市中区人民政府"]
+    assert m.date == "2020-09-24"
+    assert m.issued_date == "2020-09-24"
+    assert m.title == "关于印发《中共市中区委员会关于深化改革创新全面提升对外开放水平的实施意见》的通知"
+    assert m.recipients == ["各镇街", "区直各部门（单位）", "专业公司", "企业"]
+    a, b = m.spans["doc_number"]
+    assert doc.text[a:b] == "市中发〔2020〕12号"
+    a, b = m.spans["date"]
+    assert doc.text[a:b] == "2020年9月24日"
+    a, b = m.spans["title"]
+    assert doc.text[a:b] == m.title
+
+
+def test_metadata_seed_notice(structured) -> None:
+    m = structured(SEED_NOTICE).meta
+    assert m.title == "关于开展第二批山东省外贸转型升级试点县（市、区）认定工作"
+    assert m.recipients == ["各市商务局", "财政局"]
+    # the notice carries no 文号, signature or date: nothing is invented
+    assert m.doc_number is None
+    assert m.issuers == []
+    assert m.date is None
+
+
+PKULAW_STYLE = (
+    "【法宝引证码】 CLI.12.4792728\n"
+    "原文链接：https://www.pkulaw.com/lar/abc.html\n"
+    "某某市人民政府办公室关于印发某某市数据管理办法的通知\n"
+    "某府办发〔2021〕21号\n"
+    "各县（市）人民政府、市级各部门：\n"
+    "现将《某某市数据管理办法》印发你们，请认真遵照执行。各地各部门要结合实际抓好落实，确保各项工作任务按期完成。\n"
+    "某某市人民政府办公室\n"
+    "2021年10月11日\n"
+    "某某市数据管理办法\n"
+    "第一条 为规范数据管理，制定本办法。\n"
+)
+
+
+def test_metadata_source_header_is_skipped() -> None:
+    from pipeline.structure.headings import detect_sections
+
+    m = extract_metadata(detect_sections(text_doc(PKULAW_STYLE))).meta
+    assert m.title == "某某市人民政府办公室关于印发某某市数据管理办法的通知"
+    assert m.doc_number == "某府办发〔2021〕21号"
+    assert m.recipients == ["各县（市）人民政府", "市级各部门"]
+    assert m.issuers == ["某某市人民政府办公室"]
+    assert m.date == "2021-10-11"
+
+
+DATES = [
+    ("某某局\n二〇二〇年九月二十四日\n", "2020-09-24"),
+    ("某某局\n2026年 4月 20 日\n", "2026-04-20"),
+    ("某某局\n2019年10月9日\n", "2019-10-09"),
+    ("关于支持重点产业加快发展的实施意见\n(2023年2月8日)\n为抢抓机遇，制定如下实施意见。\n", "2023-02-08"),
+    # a web page header is the fallback when the text has no date line
+    ("发布日期：2025-04-08 11:24:11\n一、补贴条件\n", "2025-04-08"),
+]
+
+
+@pytest.mark.parametrize("text,iso", DATES)
+def test_metadata_date_forms(text: str, iso: str) -> None:
+    assert extract_metadata(text_doc(text)).meta.date == iso
+
+
+def test_metadata_field_value_dates_are_not_the_date() -> None:
+    """广州民政: "实施日期：" / "2025年06月01日" is a field of the web page, not the 成文日期."""
+    text = "实施日期：\n2025年06月01日\n广州市民政局  广州市财政局\n2025年5月30日\n"
+    m = extract_metadata(text_doc(text)).meta
+    assert m.date == "2025-05-30"
+    assert m.issuers == ["广州市民政局", "广州市财政局"]
+
+
+def test_metadata_government_order() -> None:
+    text = "某某自由贸易试验区管理办法\n上海市人民政府令\n（第19号）\n《某某管理办法》已经市政府常务会议通过，现予公布，自2019年8月20日起施行。\n市长　某某\n2019年8月12日\n"
+    m = extract_metadata(text_doc(text)).meta
+    assert m.doc_number == "上海市人民政府令第19号"
+    assert m.issuers == ["上海市人民政府"]
+    assert m.date == "2019-08-12"
+    assert m.title == "某某自由贸易试验区管理办法"
+
+
+def test_metadata_letterhead_when_unsigned() -> None:
+    text = "中共某某县委文件\n某发〔2020〕3号\n关于加强基层治理的意见\n各乡镇党委：\n现就加强基层治理提出如下意见，请结合实际认真贯彻落实，确保取得实效。\n"
+    m = extract_metadata(text_doc(text)).meta
+    assert m.issuers == ["中共某某县委"]
+    assert m.doc_number == "某发〔2020〕3号"
+
+
+def test_metadata_text_without_dates_or_header() -> None:
+    text = (
+        "为进一步做好相关工作，现将有关事项说明如下。请各单位认真执行，并及时反馈执行中遇到的问题和建议。\n"
+    )
+    m = extract_metadata(text_doc(text)).meta
+    assert (m.title, m.doc_number, m.date, m.issued_date) == (None, None, None, None)
+    assert m.issuers == [] and m.recipients == [] and m.spans == {}
+
+
+def test_metadata_empty_text() -> None:
+    assert extract_metadata(text_doc("")).meta.title is None
+
+
+def test_metadata_issuer_from_title_when_unsigned() -> None:
+    """pkulaw exports drop the signature: the title names the issuer (包头 考评办法 notice)."""
+    text = (
+        "某某市人民政府办公室关于印发《某某市考评办法》的通知\n某府办发〔2022〕43号\n各区人民政府：\n"
+        "经市人民政府同意，现将《某某市考评办法》印发给你们，请认真抓好落实，确保各项任务按时完成。\n2022年4月14日\n"
+    )
+    m = extract_metadata(text_doc(text)).meta
+    assert m.issuers == ["某某市人民政府办公室"]
+    assert m.date == "2022-04-14"
