@@ -6,7 +6,7 @@ import types
 from pipeline.check.checker import check
 from pipeline.check.result import CheckResult, ItemResult
 
-__all__ = ["check", "CheckResult", "ItemResult"]
+__all__ = ["CheckResult", "ItemResult", "check"]
 
 
 class _CallableModule(types.ModuleType):

@@ -52,8 +52,17 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
     whole = Candidate("", 0, len(text), 0, 0)
 
     def base(item: RubricItem, status: str, reason: str = "") -> ItemResult:
-        return ItemResult(item.id, item.name, item.parent, item.kind, status, float(item.weight), reason=reason,
-                          check=item.check, scope=item.scope)
+        return ItemResult(
+            item.id,
+            item.name,
+            item.parent,
+            item.kind,
+            status,
+            float(item.weight),
+            reason=reason,
+            check=item.check,
+            scope=item.scope,
+        )
 
     def region_of(item: RubricItem) -> Candidate | None:
         """The plan span an item's content is checked in: its own match, else its parent's."""
@@ -75,8 +84,17 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         m = matches.get(item.id)
         if m is None and item.id in inside:
             c = inside[item.id]
-            res = base(item, "partial", f"{item.name}: no heading of its own; some of its content is under “{c.title}”")
-            res.section_start, res.section_end, res.section_title, res.match = c.start, c.end, c.title, "content"
+            res = base(
+                item,
+                "partial",
+                f"{item.name}: no heading of its own; some of its content is under “{c.title}”",
+            )
+            res.section_start, res.section_end, res.section_title, res.match = (
+                c.start,
+                c.end,
+                c.title,
+                "content",
+            )
             results[item.id] = res
             continue
         if m is None:
@@ -113,7 +131,11 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         res = results.get(item.id)
         if res is None or item.kind == "requirement" or res.status in ("missing", "empty"):
             continue
-        failing = [results[c.id] for c in rub.children(item.id) if c.kind == "requirement" and results[c.id].status != "present"]
+        failing = [
+            results[c.id]
+            for c in rub.children(item.id)
+            if c.kind == "requirement" and results[c.id].status != "present"
+        ]
         if failing and res.match != "content":
             res.status = "partial"
             res.reason = f"{item.name}: " + "; ".join(f.reason or f"{f.name} {f.status}" for f in failing)
@@ -140,13 +162,23 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         results[item.id].path = _path(rub, item)
     total = score(rub, results)
     ordered = [results[i.id] for i in rub.items]
-    flags = [_flag(r) for r in ordered if r.status != "present" and r.scope == "plan" and r.kind != "requirement"]
-    flags += [_flag(r) for r in ordered if r.status != "present" and r.scope == "plan" and r.kind == "requirement"]
+    flags = [
+        _flag(r) for r in ordered if r.status != "present" and r.scope == "plan" and r.kind != "requirement"
+    ]
+    flags += [
+        _flag(r) for r in ordered if r.status != "present" and r.scope == "plan" and r.kind == "requirement"
+    ]
     dossier = [r.name for r in ordered if r.scope == "dossier" and r.parent is None]
     if dossier:
         flags.append(f"not scored for a single plan file (separate dossier materials): {'；'.join(dossier)}")
-    return CheckResult(plan=doc.source.display_name, score=total, items=ordered, flags=flags, rubric=rub,
-                       plan_sha256=doc.source.sha256)
+    return CheckResult(
+        plan=doc.source.display_name,
+        score=total,
+        items=ordered,
+        flags=flags,
+        rubric=rub,
+        plan_sha256=doc.source.sha256,
+    )
 
 
 def find_inside(

@@ -22,7 +22,9 @@ FUZZY_MIN = 0.6
 CLASSIFIER_MIN = 0.5
 MATCH_MIN = 0.4
 STANDALONE_MAX = 25
-_NOISE = re.compile(r"[\s　、，。：:；;．.（）()《》“”\"'【】\[\]]|^附件\s*\d*|(?:19|20)\d\d\s*年?\s*[-—–~～至到]?")
+_NOISE = re.compile(
+    r"[\s　、，。：:；;．.（）()《》“”\"'【】\[\]]|^附件\s*\d*|(?:19|20)\d\d\s*年?\s*[-—–~～至到]?"
+)
 _LEADING_VERB = re.compile(r"^(?:加强|强化|完善|健全|建立|建立健全|明确|落实|加大|优化|做好|推进|坚持)")
 
 
@@ -75,8 +77,16 @@ def candidates(doc: Document, sections: list[Section]) -> list[Candidate]:
         if m:
             # "重点项目：1.环保板材…" — a labelled paragraph inside another section
             label_end = m.end(1)
-            out.append(Candidate(m.group(1), start, start + len(line), label_end, 98,
-                                 _first_sentence(text, label_end, start + len(line))))
+            out.append(
+                Candidate(
+                    m.group(1),
+                    start,
+                    start + len(line),
+                    label_end,
+                    98,
+                    _first_sentence(text, label_end, start + len(line)),
+                )
+            )
     return out
 
 
@@ -124,7 +134,10 @@ def _title_score(title: str, names: tuple[str, ...]) -> tuple[float, str]:
 
 
 def match_items(
-    rubric: Rubric, items: list[RubricItem], cands: list[Candidate], probs: dict[int, dict[str, float]] | None = None
+    rubric: Rubric,
+    items: list[RubricItem],
+    cands: list[Candidate],
+    probs: dict[int, dict[str, float]] | None = None,
 ) -> dict[str, Match]:
     """Greedy one-to-one assignment of items to headings by descending match score."""
     if probs is None:
@@ -162,7 +175,9 @@ def candidate_probs(cands: list[Candidate]) -> dict[int, dict[str, float]]:
     return {id(c): p for c, p in zip(numbered, probs)}
 
 
-def _classifier_pairs(cands: list[Candidate], by_canonical: dict[str, RubricItem], probs: dict[int, dict[str, float]]) -> list:
+def _classifier_pairs(
+    cands: list[Candidate], by_canonical: dict[str, RubricItem], probs: dict[int, dict[str, float]]
+) -> list:
     out = []
     for c in cands:
         p = probs.get(id(c))

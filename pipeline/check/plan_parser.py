@@ -66,7 +66,9 @@ def load_document(source: str | Path | Document) -> Document:
         return source
     if isinstance(source, str) and "\n" in source:
         data = source.encode("utf-8")
-        return Document(Source(path="<text>", format="txt", sha256=sha256_of(data), size=len(data)), text=source)
+        return Document(
+            Source(path="<text>", format="txt", sha256=sha256_of(data), size=len(data)), text=source
+        )
     path = Path(source)
     try:
         from pipeline.ingest import load  # type: ignore[attr-defined]
@@ -88,7 +90,9 @@ def _fallback_load(path: Path) -> Document:
     if suffix == ".docx":
         return _docx(path, src)
     if suffix not in ("", ".txt", ".text", ".md"):
-        raise UnsupportedFormatError(path, f"{suffix} needs the ingest stage; plan screening alone reads .txt and .docx")
+        raise UnsupportedFormatError(
+            path, f"{suffix} needs the ingest stage; plan screening alone reads .txt and .docx"
+        )
     for enc in ("utf-8-sig", "gb18030", "utf-16"):
         try:
             text = data.decode(enc)
@@ -134,7 +138,11 @@ def _docx(path: Path, src: Source) -> Document:
 def find_headings(doc: Document) -> list[Heading]:
     """Heading lines of ``doc`` by numbering or Word heading style, with levels."""
     text = doc.text
-    styled = {b.start: b.level for b in doc.blocks if b.kind == BlockKind.HEADING and b.start is not None and b.level}
+    styled = {
+        b.start: b.level
+        for b in doc.blocks
+        if b.kind == BlockKind.HEADING and b.start is not None and b.level
+    }
     heads: list[Heading] = []
     pos = 0
     for line in text.split("\n"):
@@ -180,12 +188,12 @@ def _assign_levels(heads: list[Heading], styled: dict[int, int | None]) -> None:
             order.append(h.style)
     # numbered lines in a document that also uses Word heading styles sit below the styled ones
     # (a docx plan: "试点基础条件" in Heading 1, then "（一）特色产业集群…" as body paragraphs)
-    styled_heads = [h for h in heads if h.start in styled and styled[h.start]]
+    styled_heads = [h for h in heads if styled.get(h.start)]
     numbered_in_styles = {h.style for h in styled_heads}
     offset = max((int(styled[h.start] or 0) for h in styled_heads), default=0)
     rank = {s: i + 1 + (0 if s in numbered_in_styles else offset) for i, s in enumerate(order)}
     for h in heads:
-        if h.start in styled and styled[h.start]:
+        if styled.get(h.start):
             h.level = int(styled[h.start])  # a Word heading style is the author's own statement
         else:
             h.level = rank.get(h.style, len(order) + 1 + offset)

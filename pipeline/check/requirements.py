@@ -10,9 +10,10 @@ years are matched on the raw text, before any segmentation (jieba splits
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from pipeline.data import load_data
 from pipeline.rubric.schema import RubricItem
@@ -121,9 +122,15 @@ def check_names_units_and_posts(item: RubricItem, text: str, start: int, end: in
     if units and posts:
         return Outcome("present", evidence(text, posts + units, start, end))
     if units:
-        return Outcome("partial", evidence(text, units, start, end), "names units but no responsible post (局长/负责人…)")
+        return Outcome(
+            "partial", evidence(text, units, start, end), "names units but no responsible post (局长/负责人…)"
+        )
     if posts:
-        return Outcome("partial", evidence(text, posts, start, end), "names posts but no responsible unit (…局/…办/领导小组)")
+        return Outcome(
+            "partial",
+            evidence(text, posts, start, end),
+            "names posts but no responsible unit (…局/…办/领导小组)",
+        )
     return Outcome("missing", reason="no responsible unit or post (…局/…办/领导小组, 局长/负责人)")
 
 
@@ -142,7 +149,9 @@ def check_has_money(item: RubricItem, text: str, start: int, end: int) -> Outcom
         named = [h for h in hits if _names_any(_sentence(text, h, start, end), keywords)]
         if named:
             return Outcome("present", evidence(text, named, start, end))
-        return Outcome("missing", evidence(text, hits, start, end), f"no money figure for {'、'.join(keywords)}")
+        return Outcome(
+            "missing", evidence(text, hits, start, end), f"no money figure for {'、'.join(keywords)}"
+        )
     if hits:
         return Outcome("present", evidence(text, hits, start, end))
     return Outcome("missing", reason="no money figure (万元/亿元/万美元)")
@@ -219,7 +228,9 @@ def check_has_money_per_year(item: RubricItem, text: str, start: int, end: int) 
     if len(funded) == len(years) or table_like:
         return Outcome("present", evidence(text, list(funded.values()) or money, start, end))
     lacking = [y for y in years if y not in funded]
-    return Outcome("partial", evidence(text, money, start, end), f"no funding figure for {_years_label(lacking)}")
+    return Outcome(
+        "partial", evidence(text, money, start, end), f"no funding figure for {_years_label(lacking)}"
+    )
 
 
 def check_has_items(item: RubricItem, text: str, start: int, end: int) -> Outcome:
@@ -252,7 +263,9 @@ def check_mentions(item: RubricItem, text: str, start: int, end: int) -> Outcome
         if i != -1:
             spans.append((start + i, start + i + len(kw)))
     aspects: list[str] = item.params.get("aspects") or []
-    hit_aspects = [a for a in aspects if a in body or len(_bigrams(a) & _bigrams(body)) >= 0.6 * len(_bigrams(a))]
+    hit_aspects = [
+        a for a in aspects if a in body or len(_bigrams(a) & _bigrams(body)) >= 0.6 * len(_bigrams(a))
+    ]
     if spans or (aspects and len(hit_aspects) * 3 >= len(aspects)):
         for a in hit_aspects:
             i = body.find(a)

@@ -111,7 +111,11 @@ class CheckResult:
             "score": round(self.score, 1),
             "items": [i.to_dict() for i in self.items],
             "flags": list(self.flags),
-            "rubric": {"source": self.rubric.source, "sha256": self.rubric.sha256, "title": self.rubric.title},
+            "rubric": {
+                "source": self.rubric.source,
+                "sha256": self.rubric.sha256,
+                "title": self.rubric.title,
+            },
         }
 
     def to_frame(self) -> pd.DataFrame:

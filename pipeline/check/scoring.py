@@ -30,7 +30,9 @@ OWN_SHARE = 0.5  # the same blend the gold plans use (corpora/plans/GUIDE.md, "G
 def is_container(rubric: Rubric, item_id: str) -> bool:
     """A material whose content is entirely its child materials/sections."""
     item = rubric.get(item_id)
-    return bool(item and item.kind == "material" and any(c.kind != "requirement" for c in rubric.children(item_id)))
+    return bool(
+        item and item.kind == "material" and any(c.kind != "requirement" for c in rubric.children(item_id))
+    )
 
 
 def credit_of(rubric: Rubric, results: dict[str, ItemResult], item_id: str) -> float:

@@ -51,7 +51,9 @@ def load_model(path: Path = MODEL_FILE) -> Any | None:
         untrusted = set(sio.get_untrusted_types(file=path))
         extra = untrusted - set(TRUSTED_TYPES)
         if extra:
-            raise ModelFileError(path, f"untrusted types {sorted(extra)}; retrain with train_section_classifier.py")
+            raise ModelFileError(
+                path, f"untrusted types {sorted(extra)}; retrain with train_section_classifier.py"
+            )
         return sio.load(path, trusted=sorted(untrusted))
     except ModelFileError:
         raise

@@ -58,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     texts, labels = load_pairs()
     cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
     scores = cross_val_score(build(), texts, labels, cv=cv)
-    print(f"{len(texts)} pairs, {len(set(labels))} labels; 5-fold accuracy {scores.mean():.3f} ± {scores.std():.3f}")
+    print(
+        f"{len(texts)} pairs, {len(set(labels))} labels; 5-fold accuracy {scores.mean():.3f} ± {scores.std():.3f}"
+    )
     if args.check:
         return 0
     model = build().fit(texts, labels)
@@ -75,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         "cv_accuracy_std": round(float(scores.std()), 4),
         "sklearn": sklearn.__version__,
         "skops": skops.__version__,
-        "trained_at": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "trained_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "script": "pipeline/check/train_section_classifier.py",
     }
     META_FILE.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

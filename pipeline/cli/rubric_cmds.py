@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from importlib import import_module
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -30,8 +30,10 @@ class CheckFormat(StrEnum):
 @app.command("rubric")
 def rubric_cmd(
     notice: str = typer.Argument(..., help="The notice (申报通知) to compile: txt, docx, pdf ..."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the rubric YAML here."),
-    fmt: RubricFormat = typer.Option(RubricFormat.yaml, "--format", "-f", help="yaml, json or table (stdout)."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the rubric YAML here."),
+    fmt: RubricFormat = typer.Option(
+        RubricFormat.yaml, "--format", "-f", help="yaml, json or table (stdout)."
+    ),
 ) -> None:
     """Compile a notice into an editable checklist: materials, plan sections, sub-requirements."""
     try:
@@ -68,10 +70,14 @@ def _rubric_table(rubric: Any) -> None:
 @app.command("check")
 def check_cmd(
     plan: str = typer.Argument(..., help="The plan (实施方案) to screen: txt, docx, pdf ..."),
-    notice: Optional[str] = typer.Option(None, "--notice", "-n", help="Notice to compile the checklist from."),
-    rubric: Optional[Path] = typer.Option(None, "--rubric", "-r", help="A rubric YAML (from `policylens rubric`)."),
+    notice: str | None = typer.Option(None, "--notice", "-n", help="Notice to compile the checklist from."),
+    rubric: Path | None = typer.Option(
+        None, "--rubric", "-r", help="A rubric YAML (from `policylens rubric`)."
+    ),
     fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="table, json, html or xlsx."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report here (html/xlsx need it)."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Write the report here (html/xlsx need it)."
+    ),
 ) -> None:
     """Screen one plan against a notice's checklist: status per item, evidence, score 0-100."""
     try:
@@ -86,7 +92,9 @@ def check_cmd(
             if output is not None:
                 import json
 
-                output.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+                output.write_text(
+                    json.dumps(result.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
+                )
             else:
                 print_json(result.to_dict())
         elif fmt == CheckFormat.table:
@@ -107,7 +115,9 @@ def _result_table(result: Any) -> None:
     for col in ("id", "name", "status", "points", "reason"):
         table.add_column(col)
     for i in result.items:
-        table.add_row(i.id, i.name[:30], f"[{style[i.status]}]{i.status}[/]", f"{i.contribution:.1f}", i.reason[:80])
+        table.add_row(
+            i.id, i.name[:30], f"[{style[i.status]}]{i.status}[/]", f"{i.contribution:.1f}", i.reason[:80]
+        )
     stdout.print(table)
     for flag in result.flags:
         stdout.print(f"- {flag}", markup=False, highlight=False)

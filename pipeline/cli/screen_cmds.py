@@ -214,6 +214,14 @@ def eval_plans_cmd(
             str(len(p["disagreements"])),
         )
     stdout.print(per)
+    conf = Table(title="gold status (rows) × checker status (columns)")
+    conf.add_column("gold \\ checker")
+    cols = ["present", "partial", "empty", "missing", "unmatched"]
+    for c in cols:
+        conf.add_column(c, justify="right")
+    for gold, row in report.confusion().items():
+        conf.add_row(gold, *[str(row.get(c, 0)) for c in cols])
+    stdout.print(conf)
     if details:
         for p in report.to_dict()["plans"]:
             for d in p["disagreements"]:

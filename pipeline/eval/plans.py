@@ -223,6 +223,14 @@ class PlansReport:
         pairs = self._pairs(role)
         return sum(g == c for _, _, g, c in pairs) / len(pairs) if pairs else float("nan")
 
+    def confusion(self) -> dict[str, dict[str, int]]:
+        """gold status -> checker status ('unmatched' when no checker item) -> count, over all items."""
+        out: dict[str, dict[str, int]] = {g: {} for g in STATUSES}
+        for _, _, gold, got in self._pairs():
+            key = got or "unmatched"
+            out[gold][key] = out[gold].get(key, 0) + 1
+        return out
+
     def score_agreement(self) -> dict[str, float]:
         scored = [(e.gold_score, e.checker_score) for e in self.plans if e.checker_score is not None]
         if len(scored) < 2:
@@ -255,6 +263,7 @@ class PlansReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "summary": self.summary(),
+            "confusion": self.confusion(),
             "plans": [
                 {
                     "plan": e.plan_id,

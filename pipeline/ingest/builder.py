@@ -63,6 +63,7 @@ class _JoinRules:
     closers: str
     clause_punct: frozenset[str]
     sentence_punct: frozenset[str]
+    dangling: frozenset[str]
     min_length: int
     heading: re.Pattern[str]
     no_before: re.Pattern[str]
@@ -95,6 +96,7 @@ def join_rules() -> _JoinRules:
         closers=j["closers"],
         clause_punct=frozenset(j["clause_punct"]),
         sentence_punct=frozenset(j["sentence_punct"]),
+        dangling=frozenset(j["dangling"]),
         min_length=j["min_length"],
         heading=re.compile(_alternation(j["heading_starts"])),
         no_before=re.compile(_alternation(j["no_join_before"])),
@@ -362,6 +364,12 @@ class DocumentBuilder:
         if _ends_sentence(p, rules):
             return None
         body_like = group.clause
+        if (
+            p[-1] in rules.dangling
+            and not rules.no_before_soft.match(n)
+            and (_has_any(n, rules.sentence_punct) or rules.title_end.match(p + n))
+        ):
+            return "dangling"
         if full:
             # a full line of hard-wrapped text stops mid-sentence: the next line continues it,
             # unless a title/heading line is followed by a label or salutation, or a short line

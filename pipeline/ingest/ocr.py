@@ -20,9 +20,8 @@ from typing import Any
 
 from pipeline.config import Limits
 from pipeline.errors import CorruptFileError, OcrUnavailableError, ResourceLimitError
-from pipeline.ingest.builder import DocumentBuilder
-from pipeline.ingest.pdf_layout import Line, drop_cjk_spaces, paragraphs, reading_order
-from pipeline.model import BlockKind, Document, Source
+from pipeline.ingest.pdf_layout import Line, drop_cjk_spaces
+from pipeline.model import Document, Source
 
 _ENGINE: Any = None
 _LOCK = threading.Lock()
@@ -135,39 +134,40 @@ def crop_to_ink(image: Any) -> tuple[int, int, Any]:
 
 
 def read_image(path: Path, source: Source, limits: Limits) -> Document:
-    """OCR a .png/.jpg scan into a Document (every block ``ocr=True``)."""
+    """OCR a .png/.jpg/.tif scan into a Document (every block ``ocr=True``).
+
+    A multi-page TIFF (how fax servers and many scanners store a dossier) gives one page
+    per frame; page numbers and running headers are found by position as in a PDF.
+    """
     from PIL import Image, ImageOps, UnidentifiedImageError
+
+    from pipeline.ingest.pdf import build_pages
 
     name = source.display_name
     fmt = (source.format or Path(path).suffix.lstrip(".")).upper()
-    try:
-        with Image.open(path) as probe:
-            width, height = probe.size
-    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
-        raise CorruptFileError(name, str(exc), fmt=fmt) from None
-    if _too_big(width, height, limits):
-        raise ResourceLimitError(
-            name, f"image is {width}x{height} pixels, over the {limits.max_page_pixels}-pixel limit"
-        )
+    pages: list[tuple[int, float, list[Line]]] = []
     try:
         with Image.open(path) as img:
-            img.load()
-            image = ImageOps.exif_transpose(img).convert("RGB")
-    except (OSError, SyntaxError, ValueError) as exc:
+            frames = getattr(img, "n_frames", 1)
+            if frames > limits.max_pages:
+                raise ResourceLimitError(name, f"{frames} pages, over the {limits.max_pages}-page limit")
+            for index in range(frames):
+                img.seek(index)
+                width, height = img.size
+                if _too_big(width, height, limits):
+                    raise ResourceLimitError(
+                        name,
+                        f"image is {width}x{height} pixels, over the {limits.max_page_pixels}-pixel limit",
+                    )
+                img.load()
+                frame = (ImageOps.exif_transpose(img) if index == 0 else img).convert("RGB")
+                # pixel coordinates: the layout rules work in units of the text size, not points
+                pages.append((index + 1, float(height), ocr_lines(frame, 1.0, name)))
+    except Image.DecompressionBombError as exc:
+        raise ResourceLimitError(name, f"image refused by the decompression-bomb check ({exc})") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise CorruptFileError(name, f"cannot decode: {exc}", fmt=fmt) from None
-    # pixels → points at the image's own dpi (72 if unknown); only ratios matter downstream
-    lines = ocr_lines(image, 1.0, name)
-    builder = DocumentBuilder(source, rejoin=False)
-    for para in paragraphs([(1, reading_order(lines))]):
-        score = para.score
-        builder.add(
-            BlockKind.HEADING if para.heading else BlockKind.PARAGRAPH,
-            para.text,
-            page=1,
-            ocr=True,
-            confidence=round(score, 4) if score is not None else None,
-        )
-    doc = builder.build()
+    doc = build_pages(source, pages, [])
     if not doc.text:
         doc.warnings.append(f"{name}: OCR found no text in the image")
     return doc

@@ -272,7 +272,7 @@ def read_pdf(path: Path, source: Source, limits: Limits) -> Document:
         pdf.close()
     if ocr_pages and all(not lines for _, _, lines in pages) and warnings:
         raise ResourceLimitError(name, "; ".join(warnings))
-    return _build(source, pages, warnings)
+    return build_pages(source, pages, warnings)
 
 
 class _PagedBuilder(DocumentBuilder):
@@ -293,7 +293,10 @@ class _PagedBuilder(DocumentBuilder):
         super()._mark_furniture(rules)
 
 
-def _build(source: Source, pages: list[tuple[int, float, list[Line]]], warnings: list[str]) -> Document:
+def build_pages(
+    source: Source, pages: list[tuple[int, float, list[Line]]], warnings: list[str]
+) -> Document:
+    """Pages of lines (text layer or OCR) → furniture, reading order, paragraphs → Document."""
     furniture = _furniture(pages)
     ordered: list[tuple[int, list[Line]]] = []
     for page, _, lines in pages:
@@ -326,4 +329,4 @@ def _build(source: Source, pages: list[tuple[int, float, list[Line]]], warnings:
     return doc
 
 
-__all__ = ["page_chars", "read_pdf"]
+__all__ = ["build_pages", "page_chars", "read_pdf"]

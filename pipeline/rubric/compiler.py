@@ -21,7 +21,6 @@ notice as provenance.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,10 @@ from pipeline.model import Document
 from pipeline.rubric.schema import Rubric, RubricItem, validate_rubric
 
 CN_NUM = "一二三四五六七八九十"
-ITEM_NUMBER = re.compile(rf"^\s*(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|[{CN_NUM}]{{1,3}}、|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+ITEM_NUMBER = re.compile(
+    rf"^\s*(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|[{CN_NUM}]{{1,3}}、|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+)
+INLINE_MARK = rf"(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d))"
 TOP_HEADING = re.compile(rf"^\s*(?:[{CN_NUM}]{{1,3}}、|第[{CN_NUM}]{{1,3}}[章条部分])")
 YEAR_RANGE = re.compile(r"[（(]?\s*((?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年?\s*[)）]?")
 ATTACHMENT = re.compile(r"[（(]\s*(?:详?见|参见)?\s*(附件|附表)\s*(\d*)\s*[)）]")
@@ -39,15 +41,6 @@ DOC_SUFFIX = re.compile(
     r"(?:表|书|报告|计划|方案|清单|名单|证明|材料|文件|函|复印件|扫描件|说明|承诺书|合同|证书|执照|请示|意见|报表|资料|照片|凭证)$"
 )
 PAREN = re.compile(r"[（(][^（）()]*[)）]")
-
-
-@dataclass(slots=True)
-class Span:
-    start: int
-    end: int
-
-    def text(self, full: str) -> str:
-        return full[self.start : self.end]
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +63,9 @@ def compile_rubric(notice: str | Path | Document) -> Rubric:
     doc = load_document(notice)
     builder = _Builder(doc.text)
     builder.run()
-    rubric = Rubric(items=builder.items, source=doc.source.path, sha256=doc.source.sha256, title=_title(doc.text))
+    rubric = Rubric(
+        items=builder.items, source=doc.source.path, sha256=doc.source.sha256, title=_title(doc.text)
+    )
     return validate_rubric(rubric, doc.source.path)
 
 
@@ -218,21 +213,47 @@ class _Builder:
     def add_material(self, name: str, start: int, end: int, parent: RubricItem | None) -> RubricItem:
         clean = clean_name(name)
         key = match_canonical(clean, "materials")
-        base = f"material.{key}" if key else f"material.m{sum(1 for i in self.items if i.kind == 'material') + 1}"
+        base = (
+            f"material.{key}"
+            if key
+            else f"material.m{sum(1 for i in self.items if i.kind == 'material') + 1}"
+        )
         params: dict[str, Any] = {}
         att = ATTACHMENT.search(name)
         if att:
             params["attachment"] = f"{att.group(1)}{att.group(2)}"
         syn = self._syn_list("materials", key, clean)
         item = self.add(
-            RubricItem(base, clean, "material", parent.id if parent else None, "present", params, 1.0, syn, key,
-                       "plan", self._prov(start, end))
+            RubricItem(
+                base,
+                clean,
+                "material",
+                parent.id if parent else None,
+                "present",
+                params,
+                1.0,
+                syn,
+                key,
+                "plan",
+                self._prov(start, end),
+            )
         )
         years = years_in(name)
         if years:
             self.add(
-                RubricItem(f"{item.id}.years", f"覆盖{years[0]}年-{years[-1]}年", "requirement", item.id,
-                           "covers_years", {"years": years}, 1.0, [], None, "plan", self._prov(start, end))
+                RubricItem(
+                    f"{item.id}.years",
+                    f"覆盖{years[0]}年-{years[-1]}年",
+                    "requirement",
+                    item.id,
+                    "covers_years",
+                    {"years": years},
+                    1.0,
+                    [],
+                    None,
+                    "plan",
+                    self._prov(start, end),
+                )
             )
         return item
 
@@ -253,17 +274,47 @@ class _Builder:
         n = sum(1 for i in self.items if i.parent == parent.id) + 1
         base = f"plan.{key}" if key else f"plan.s{n}"
         section = self.add(
-            RubricItem(base, clean, "section", parent.id, "present", {}, 1.0, self._syn_list("sections", key, clean),
-                       key, "plan", self._prov(start, end))
+            RubricItem(
+                base,
+                clean,
+                "section",
+                parent.id,
+                "present",
+                {},
+                1.0,
+                self._syn_list("sections", key, clean),
+                key,
+                "plan",
+                self._prov(start, end),
+            )
         )
         years = years_in(name)
         if years:  # "建设内容及进度安排（2025年-2027年）"
-            self.add(RubricItem(f"{section.id}.years", f"覆盖{years[0]}年-{years[-1]}年", "requirement", section.id,
-                                "covers_years", {"years": years}, 1.0, [], None, "plan", self._prov(start, end)))
+            self.add(
+                RubricItem(
+                    f"{section.id}.years",
+                    f"覆盖{years[0]}年-{years[-1]}年",
+                    "requirement",
+                    section.id,
+                    "covers_years",
+                    {"years": years},
+                    1.0,
+                    [],
+                    None,
+                    "plan",
+                    self._prov(start, end),
+                )
+            )
         return section
 
     def add_requirement(
-        self, name: str, start: int, end: int, parent: RubricItem, inherited_years: list[int], default: str = "mentions"
+        self,
+        name: str,
+        start: int,
+        end: int,
+        parent: RubricItem,
+        inherited_years: list[int],
+        default: str = "mentions",
     ) -> None:
         clean = clean_name(name)
         if len(core(clean)) < 2:
@@ -293,21 +344,36 @@ class _Builder:
             for pat, rule in self.rules["_slugs"]:
                 if pat.search(clean):
                     slug = rule["slug"]
-                    params["keywords"] = list(dict.fromkeys(params["keywords"] + list(rule.get("also") or [])))
+                    params["keywords"] = list(
+                        dict.fromkeys(params["keywords"] + list(rule.get("also") or []))
+                    )
                     break
         if check == "has_money" and len(core(clean)) > 2:
             params["keywords"] = keywords(clean)  # "中央财政资金": a figure for that source
         # several wordings of one check ("具体化、可量化") make one item
         for prev in self.items:
-            if merge and prev.parent == parent.id and prev.check == check and prev.provenance:
-                if abs(prev.provenance["end"] - start) <= 2:
-                    prev.name = f"{prev.name}、{clean}"
-                    prev.provenance = self._prov(prev.provenance["start"], end)
-                    return
+            adjacent = prev.provenance is not None and abs(prev.provenance["end"] - start) <= 2
+            if merge and adjacent and prev.parent == parent.id and prev.check == check:
+                prev.name = f"{prev.name}、{clean}"
+                prev.provenance = self._prov(prev.provenance["start"], end)
+                return
         n = sum(1 for i in self.items if i.parent == parent.id) + 1
         base = f"{parent.id}.{slug or f'r{n}'}"
-        self.add(RubricItem(base, clean, "requirement", parent.id, check, params, 1.0, [], None, parent.scope,
-                            self._prov(start, end)))
+        self.add(
+            RubricItem(
+                base,
+                clean,
+                "requirement",
+                parent.id,
+                check,
+                params,
+                1.0,
+                [],
+                None,
+                parent.scope,
+                self._prov(start, end),
+            )
+        )
 
     # ---- reading the notice -------------------------------------------
     def run(self) -> None:
@@ -335,7 +401,7 @@ class _Builder:
                 continue
             is_heading = TOP_HEADING.match(line) and len(line.strip()) <= 20
             # "…提交下列材料：" / "申报材料：" lead a list; "收到申请材料后，应当根据下列情况…：" does not
-            lead_in = listing or re.search(rf"(?:{words})[^。，,]{{0,6}}[：:]\s*$", line)
+            lead_in = listing or re.search(rf"(?:{words})[^。，,]{{0,6}}[：:]\s*(?:$|(?={INLINE_MARK}))", line)
             if not (is_heading or lead_in):
                 continue
             body_start = start + len(line) + 1
@@ -369,7 +435,23 @@ class _Builder:
             elif items and line.strip():
                 items[-1] = (items[-1][0], pos + len(line))
             pos += len(line) + 1
+        if not items:
+            items = self._inline_items(start, end)
         return items
+
+    def _inline_items(self, start: int, end: int) -> list[tuple[int, int]]:
+        """"1.申请表；2.实施方案；3.营业执照复印件。" on one line, after the lead-in's colon."""
+        line_end = self.text.find("\n", start, end)
+        stop = end if line_end == -1 else line_end
+        marks = list(re.finditer(rf"(?:^|(?<=[：:；;。]))\s*{INLINE_MARK}", self.text[start:stop]))
+        if len(marks) < 2:
+            return []
+        spans = []
+        for k, m in enumerate(marks):
+            s = start + m.end()
+            e = start + marks[k + 1].start() if k + 1 < len(marks) else stop
+            spans.append(strip_span(self.text, s, e))
+        return [sp for sp in spans if sp[1] > sp[0]]
 
     def read_material_item(self, start: int, end: int) -> None:
         text = self.text
@@ -384,7 +466,11 @@ class _Builder:
         sublist = colon_end and bool(re.search(rf"(?:{include})[^，,。]*$", first))
         name_end = e0
         cut = re.search(r"[，,：:；;]", first)
-        if cut and cut.start() >= 2 and (sublist or re.match(rf"[，,]\s*(?:应|须|需|要)?(?:{include})", first[cut.start():])):
+        if (
+            cut
+            and cut.start() >= 2
+            and (sublist or re.match(rf"[，,]\s*(?:应|须|需|要)?(?:{include})", first[cut.start() :]))
+        ):
             name_end = s0 + cut.start()
         elif e0 - s0 > 40:  # a long first sentence is cut at its first comma
             for sep in "，；,;":
@@ -420,7 +506,9 @@ class _Builder:
             rs, re_ = strip_span(text, rs, re_)
             vm = re.match(rf"(?:{req_words})", text[rs:re_])
             if re_ > rs:
-                self.read_requirements(rs + (vm.end() if vm else 0), re_, section, vm.group(0) if vm else "要求")
+                self.read_requirements(
+                    rs + (vm.end() if vm else 0), re_, section, vm.group(0) if vm else "要求"
+                )
 
     def read_sentence(self, start: int, end: int, material: RubricItem) -> None:
         text = self.text
@@ -430,7 +518,9 @@ class _Builder:
         # (seed 000: "基础条件部分包括…情况，要说明…；公共服务…情况，要说明…")
         markers = "|".join(map(re.escape, self.rules["section_markers"]))
         req_words = "|".join(map(re.escape, self.rules["requirement_words"]))
-        opener = re.compile(rf"(?:其中[，,]\s*)?(?P<subj>[^，,。；]{{2,20}}?)(?:{markers})?(?P<verb>{req_words})")
+        opener = re.compile(
+            rf"(?:其中[，,]\s*)?(?P<subj>[^，,。；]{{2,20}}?)(?:{markers})?(?P<verb>{req_words})"
+        )
         current: tuple[RubricItem, str] | None = None
         handled = False
         for cs, ce in split_spans(text, start, end, "；;"):
@@ -529,7 +619,9 @@ class _Builder:
                     continue  # "包括制造水平提升、…等方面情况" details the head requirement
                 if im:
                     ps += im.end()
-                vm = re.match(r"^(?:明确|制定|提出|建立|说明|列明|写明|注明|设置|设定|具有|具备|有)", text[ps:pe])
+                vm = re.match(
+                    r"^(?:明确|制定|提出|建立|说明|列明|写明|注明|设置|设定|具有|具备|有)", text[ps:pe]
+                )
                 if vm and pe - ps - vm.end() >= 2:
                     ps += vm.end()
                 indicator = bool(re.search(self.rules["indicator_tail"], text[ps:pe]))
@@ -546,14 +638,18 @@ class _Builder:
         m = re.search(r"[，,]\s*包括([^；;]+)", text[cs:ce])
         if not m:
             return
-        head = [i for i in self.items if i.parent == section.id and i.provenance and cs <= i.provenance["start"] < ce]
+        head = [
+            i
+            for i in self.items
+            if i.parent == section.id and i.provenance and cs <= i.provenance["start"] < ce
+        ]
         if not head or head[0].check != "mentions":
             return
         aspects = [text[s:e] for s, e in enumeration(text, cs + m.start(1), cs + m.end(1))]
         head[0].params["aspects"] = aspects
 
     def inline_materials(self) -> None:
-        """"填报《X》（详见附件2）": a material named inline, when no list of materials exists."""
+        """ "填报《X》（详见附件2）": a material named inline, when no list of materials exists."""
         verbs = "|".join(map(re.escape, self.rules["material_verbs"]))
         for m in re.finditer(rf"(?:{verbs})\s*《([^》]{{2,60}})》", self.text):
             name_end = m.end()
@@ -591,8 +687,13 @@ class _Builder:
                     cur = next((i.parent for i in self.items if i.id == cur), None)
         # only when the notice itself says which materials make up the plan (seed 000: 《实施方案》包括
         # 申请表…) are the other materials separate files; otherwise a form may sit inside the plan file
-        wrappers = {i.id for i in self.items if i.parent is None and i.id in sections_under
-                    and any(c.kind == "material" and c.parent == i.id for c in self.items)}
+        wrappers = {
+            i.id
+            for i in self.items
+            if i.parent is None
+            and i.id in sections_under
+            and any(c.kind == "material" and c.parent == i.id for c in self.items)
+        }
         if not wrappers:
             sections_under = set()
         if not sections_under:

@@ -75,7 +75,9 @@ def load_rubric(path: str | Path) -> Rubric:
 
 def rubric_from_data(data: Any, path: str = "-") -> Rubric:
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
-        raise RubricError(path, "expected a mapping with an 'items:' list; compile one with `policylens rubric NOTICE`")
+        raise RubricError(
+            path, "expected a mapping with an 'items:' list; compile one with `policylens rubric NOTICE`"
+        )
     items: list[RubricItem] = []
     for n, raw in enumerate(data["items"], 1):
         if not isinstance(raw, dict) or "id" not in raw:
@@ -86,9 +88,13 @@ def rubric_from_data(data: Any, path: str = "-") -> Rubric:
                 path, f"item {raw['id']!r}: unknown field(s) {', '.join(sorted(unknown))}; check the spelling"
             )
         if raw.get("params") is not None and not isinstance(raw["params"], dict):
-            raise RubricError(path, f"item {raw['id']!r}: params must be a mapping, e.g. params: {{years: [2019]}}")
+            raise RubricError(
+                path, f"item {raw['id']!r}: params must be a mapping, e.g. params: {{years: [2019]}}"
+            )
         items.append(RubricItem.from_dict(raw))
-    rubric = Rubric(items=items, source=data.get("source"), sha256=data.get("sha256"), title=data.get("title"))
+    rubric = Rubric(
+        items=items, source=data.get("source"), sha256=data.get("sha256"), title=data.get("title")
+    )
     validate_rubric(rubric, path)  # the common mistakes, with a message that names the fix
     _schema_check(data, path)  # then every type (synonyms as a list, provenance offsets as numbers ...)
     return rubric
@@ -102,7 +108,9 @@ def _schema_check(data: Any, path: str) -> None:
     from pipeline.data import DATA_DIR
 
     schema = json.loads((DATA_DIR / "schema" / "rubric.schema.json").read_text(encoding="utf-8"))
-    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = sorted(
+        jsonschema.Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path)
+    )
     if errors:
         err = errors[0]
         loc = list(err.absolute_path)

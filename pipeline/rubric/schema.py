@@ -145,23 +145,30 @@ def validate_rubric(rubric: Rubric, path: str = "-") -> Rubric:
             )
         if item.parent is not None and item.parent not in ids:
             raise RubricError(
-                path, f"{where}: unknown parent {item.parent!r}; use the id of another item or leave parent empty"
+                path,
+                f"{where}: unknown parent {item.parent!r}; use the id of another item or leave parent empty",
             )
         if item.parent == item.id:
             raise RubricError(path, f"{where}: is its own parent; set parent to another item's id")
         if isinstance(item.weight, bool) or not isinstance(item.weight, (int, float)):
             raise RubricError(path, f"{where}: weight must be a number >= 0; got {item.weight!r} instead")
         if item.weight < 0:
-            raise RubricError(path, f"{where}: negative weight {item.weight}; use a weight >= 0 (0 = not scored)")
+            raise RubricError(
+                path, f"{where}: negative weight {item.weight}; use a weight >= 0 (0 = not scored)"
+            )
         if item.scope not in SCOPES:
             raise RubricError(path, f"{where}: unknown scope {item.scope!r}; use one of {', '.join(SCOPES)}")
         years = item.params.get("years")
         if years is not None and (
             not isinstance(years, list) or not all(isinstance(y, int) and 1900 < y < 2200 for y in years)
         ):
-            raise RubricError(path, f"{where}: params.years must be a list of years like [2019, 2020]; got {years!r}")
+            raise RubricError(
+                path, f"{where}: params.years must be a list of years like [2019, 2020]; got {years!r}"
+            )
         if item.check in ("covers_years", "has_money_per_year") and not years:
-            raise RubricError(path, f"{where}: check {item.check} needs params.years, e.g. years: [2019, 2020, 2021]")
+            raise RubricError(
+                path, f"{where}: check {item.check} needs params.years, e.g. years: [2019, 2020, 2021]"
+            )
     # a parent cycle would make scoring recurse for ever
     by_id = {i.id: i for i in rubric.items}
     for item in rubric.items:
@@ -169,6 +176,8 @@ def validate_rubric(rubric: Rubric, path: str = "-") -> Rubric:
         while cur is not None:
             hops += 1
             if cur == item.id or hops > len(rubric.items):
-                raise RubricError(path, f"item {item.id!r}: parent chain loops back to itself; fix its parent")
+                raise RubricError(
+                    path, f"item {item.id!r}: parent chain loops back to itself; fix its parent"
+                )
             cur = by_id[cur].parent
     return rubric

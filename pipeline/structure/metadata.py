@@ -369,7 +369,7 @@ def split_recipients(body: str) -> list[str]:
                 continue
             pending.append(piece)
             core = re.sub(r"[（(][^（）()]*[）)]$", "", piece)
-            if core.endswith((r.org_suffixes, r.recipient_ends)):
+            if core.endswith(r.org_suffixes + r.recipient_ends):
                 out.append("、".join(pending))
                 pending = []
         if pending:

@@ -47,7 +47,19 @@ PARTS: dict[str, str] = {
         "年均增长15%，出口结构持续优化，纺织服装占比提高。"
     ),
 }
-ORDER = ["title", "form", "detailed", "basis", "goals", "mechanism", "measures", "policies", "projects", "annual", "report"]
+ORDER = [
+    "title",
+    "form",
+    "detailed",
+    "basis",
+    "goals",
+    "mechanism",
+    "measures",
+    "policies",
+    "projects",
+    "annual",
+    "report",
+]
 
 
 def make_plan(**replace: str | None) -> str:

@@ -47,7 +47,7 @@ def test_checker_placeholder_body_is_empty(seed_rubric, write_plan, body):
     ],
 )
 def test_checker_synonym_heading_is_present(seed_rubric, write_plan, part, heading, expected_id):
-    first, _, rest = PARTS[part].partition("\n")
+    rest = PARTS[part].partition("\n")[2]
     result = check(write_plan(make_plan(**{part: f"{heading}\n{rest}"})), seed_rubric)
     item = result.item(expected_id)
     assert item.status == "present", item.reason
@@ -56,12 +56,15 @@ def test_checker_synonym_heading_is_present(seed_rubric, write_plan, part, headi
 
 def test_checker_out_of_order_sections(seed_rubric, write_plan):
     text = "\n".join(
-        [PARTS["title"], "一、重点项目" + PARTS["projects"].partition("\n")[1] + PARTS["projects"].partition("\n")[2],
-         "二、工作机制\n" + PARTS["mechanism"].partition("\n")[2],
-         "三、目标设定\n" + PARTS["goals"].partition("\n")[2],
-         "四、试点基础条件\n" + PARTS["basis"].partition("\n")[2],
-         "五、配套政策\n" + PARTS["policies"].partition("\n")[2],
-         "六、推进措施\n" + PARTS["measures"].partition("\n")[2]]
+        [
+            PARTS["title"],
+            "一、重点项目" + PARTS["projects"].partition("\n")[1] + PARTS["projects"].partition("\n")[2],
+            "二、工作机制\n" + PARTS["mechanism"].partition("\n")[2],
+            "三、目标设定\n" + PARTS["goals"].partition("\n")[2],
+            "四、试点基础条件\n" + PARTS["basis"].partition("\n")[2],
+            "五、配套政策\n" + PARTS["policies"].partition("\n")[2],
+            "六、推进措施\n" + PARTS["measures"].partition("\n")[2],
+        ]
     )
     result = check(write_plan(text), seed_rubric)
     for sid in SECTIONS:
@@ -139,7 +142,9 @@ def test_checker_docx_plan_with_heading_styles(seed_rubric, tmp_path):
     d.add_paragraph("某某县外贸转型升级试点县实施方案（2019年-2021年）")
     for part in ("basis", "goals", "mechanism", "measures", "policies", "projects", "annual", "report"):
         heading, _, body = PARTS[part].partition("\n")
-        heading = heading.split("、", 1)[-1].split(" ", 1)[-1]  # drop the numbering: the style carries the level
+        heading = heading.split("、", 1)[-1].split(" ", 1)[
+            -1
+        ]  # drop the numbering: the style carries the level
         d.add_heading(heading, level=1)
         for line in body.split("\n"):
             d.add_paragraph(line)
@@ -159,7 +164,18 @@ def test_checker_score_contributions_add_up(seed_rubric, write_plan):
 
 def test_checker_to_frame_columns(seed_rubric, write_plan):
     frame = pipeline.check(write_plan(make_plan()), seed_rubric).to_frame()
-    for col in ("plan", "id", "name", "parent", "kind", "status", "weight", "contribution", "reason", "evidence"):
+    for col in (
+        "plan",
+        "id",
+        "name",
+        "parent",
+        "kind",
+        "status",
+        "weight",
+        "contribution",
+        "reason",
+        "evidence",
+    ):
         assert col in frame.columns
     assert len(frame) == len(seed_rubric.items)
     assert set(frame["status"]) <= {"present", "partial", "empty", "missing"}

@@ -67,7 +67,9 @@ def test_cli_check_html_and_xlsx(tmp_path):
     plan.write_text(make_plan(mechanism="三、工作机制\n略"), encoding="utf-8")
     for fmt in ("html", "xlsx"):
         out = tmp_path / f"report.{fmt}"
-        res = runner.invoke(app, ["check", str(plan), "--notice", str(SEED_NOTICE), "--format", fmt, "-o", str(out)])
+        res = runner.invoke(
+            app, ["check", str(plan), "--notice", str(SEED_NOTICE), "--format", fmt, "-o", str(out)]
+        )
         assert res.exit_code == 0, res.output
         assert out.stat().st_size > 0
     assert "工作机制" in (tmp_path / "report.html").read_text(encoding="utf-8")

@@ -10,7 +10,9 @@ from pipeline.check.requirements import body_state, patterns
 from pipeline.data import load_data
 
 
-@pytest.mark.parametrize("name", ["rubric_rules.yaml", "section_synonyms.yaml", "requirement_checks.yaml", "placeholders.yaml"])
+@pytest.mark.parametrize(
+    "name", ["rubric_rules.yaml", "section_synonyms.yaml", "requirement_checks.yaml", "placeholders.yaml"]
+)
 def test_data_files_validate(name):
     assert load_data(name)
 
@@ -24,10 +26,22 @@ def test_data_files_rule_patterns_compile():
 
 @pytest.mark.parametrize(
     "body, state",
-    [("略", "empty"), ("（略）", "empty"), ("另附。", "empty"), ("详见附件2", "empty"), ("待补充", "empty"),
-     ("此处省略。", "empty"), ("（暂无）", "empty"), ("\n\n", "empty"), ("XXX", "empty"),
-     ("成立领导小组。", "thin"),
-     ("成立由县长任组长的试点工作领导小组，办公室设在县商务局，局长任办公室主任，各成员单位明确职责分工。", "full")],
+    [
+        ("略", "empty"),
+        ("（略）", "empty"),
+        ("另附。", "empty"),
+        ("详见附件2", "empty"),
+        ("待补充", "empty"),
+        ("此处省略。", "empty"),
+        ("（暂无）", "empty"),
+        ("\n\n", "empty"),
+        ("XXX", "empty"),
+        ("成立领导小组。", "thin"),
+        (
+            "成立由县长任组长的试点工作领导小组，办公室设在县商务局，局长任办公室主任，各成员单位明确职责分工。",
+            "full",
+        ),
+    ],
 )
 def test_data_files_placeholder_states(body, state):
     assert body_state(body, 0, len(body)) == state
@@ -53,8 +67,12 @@ def test_data_files_patterns_match(pattern, text, expected):
 
 @pytest.mark.parametrize(
     "pattern, text",
-    [("money", "新增企业20家"), ("growth_rate", "外贸规模稳步扩大"), ("posts", "各部门密切配合"),
-     ("number_with_unit", "外贸质量明显提升")],
+    [
+        ("money", "新增企业20家"),
+        ("growth_rate", "外贸规模稳步扩大"),
+        ("posts", "各部门密切配合"),
+        ("number_with_unit", "外贸质量明显提升"),
+    ],
 )
 def test_data_files_patterns_do_not_match(pattern, text):
     assert patterns()[pattern].search(text) is None

@@ -653,3 +653,19 @@ def build_labelled_scan_pdf(path: Path, png: Path) -> Path:
     c.drawImage(str(png), 40, PAGE_H - 140 - h_pt, w_pt, h_pt)
     c.save()
     return path
+
+
+TIFF_PAGES = [["第一页：申报通知"], ["第二页：申报材料清单"]]
+
+
+def build_multipage_tiff(path: Path, tmp: Path) -> Path:
+    """Two scanned pages in one TIFF, as a fax server or a sheet-feed scanner writes them."""
+    from PIL import Image
+
+    frames = []
+    for i, lines in enumerate(TIFF_PAGES):
+        png = render_text_png(tmp / f"tiff-page-{i}.png", lines)
+        with Image.open(png) as img:
+            frames.append(img.convert("RGB"))
+    frames[0].save(path, save_all=True, append_images=frames[1:], compression="tiff_deflate")
+    return path

@@ -84,6 +84,16 @@ def test_ocr_scan_keeps_its_few_text_layer_characters(png: Path, tmp_path: Path)
 
 
 @pytest.mark.slow
+def test_ocr_multipage_tiff_one_page_per_frame(tmp_path: Path) -> None:
+    path = fx.build_multipage_tiff(tmp_path / "fax.tif", tmp_path)
+    doc = read_image(path, Source(str(path), "tif", "0"), Limits())
+    body = [(b.page, doc.text[b.start : b.end]) for b in doc.blocks if b.start is not None]
+    assert [page for page, _ in body] == [1, 2]
+    for (_, got), lines in zip(body, fx.TIFF_PAGES):
+        assert char_accuracy(lines[0], got) >= MIN_CHAR_ACCURACY, got
+
+
+@pytest.mark.slow
 def test_ocr_engine_never_touches_the_network(png: Path) -> None:
     """Load the engine and OCR a page in a process where opening any socket fails."""
     script = textwrap.dedent(

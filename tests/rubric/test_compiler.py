@@ -33,26 +33,59 @@ def test_compiler_finds_plan_materials(rubric):
 
 
 def test_compiler_finds_sections_of_detailed_plan(rubric):
-    assert _names(rubric, "material.detailed_plan") == ["试点基础条件", "目标设定", "工作机制", "推进措施", "配套政策", "重点项目"]
+    assert _names(rubric, "material.detailed_plan") == [
+        "试点基础条件",
+        "目标设定",
+        "工作机制",
+        "推进措施",
+        "配套政策",
+        "重点项目",
+    ]
     assert [i.id for i in rubric.children("material.detailed_plan")] == [
-        "plan.basis", "plan.goals", "plan.mechanism", "plan.measures", "plan.policies", "plan.projects",
+        "plan.basis",
+        "plan.goals",
+        "plan.mechanism",
+        "plan.measures",
+        "plan.policies",
+        "plan.projects",
     ]
 
 
 @pytest.mark.parametrize(
     "section, expected",
     [
-        ("plan.goals", [("具体化、可量化", "has_numbers"), ("外贸进出口规模及增幅", "has_growth_rate"),
-                        ("重点任务完成情况", "has_numbers")]),
+        (
+            "plan.goals",
+            [
+                ("具体化、可量化", "has_numbers"),
+                ("外贸进出口规模及增幅", "has_growth_rate"),
+                ("重点任务完成情况", "has_numbers"),
+            ],
+        ),
         ("plan.mechanism", [("责任单位、责任人", "names_units_and_posts"), ("职责分工", "mentions")]),
         ("plan.measures", [("操作性较强的推进措施", "has_items")]),
         ("plan.policies", [("当地用于推动该项工作的配套政策", "mentions"), ("资金", "has_money")]),
-        ("plan.projects", [("项目实施主体", "names_units"), ("基本情况", "mentions"), ("发展目标", "mentions"),
-                           ("已投入及三年拟投入资金情况（2019年-2021年）", "has_money_per_year"),
-                           ("本地商务和财政部门支持项目证明材料", "mentions")]),
-        ("plan.basis", [("特色产业集群发展情况", "mentions"), ("有无发生重大产品质量案件、环保和生产安全事故", "mentions"),
-                        ("是否存在严重违法经营情况", "mentions"), ("公共服务服务体系建设情况", "mentions"),
-                        ("对外交流合作情况", "mentions"), ("2016年以来转型升级取得的成效", "mentions")]),
+        (
+            "plan.projects",
+            [
+                ("项目实施主体", "names_units"),
+                ("基本情况", "mentions"),
+                ("发展目标", "mentions"),
+                ("已投入及三年拟投入资金情况（2019年-2021年）", "has_money_per_year"),
+                ("本地商务和财政部门支持项目证明材料", "mentions"),
+            ],
+        ),
+        (
+            "plan.basis",
+            [
+                ("特色产业集群发展情况", "mentions"),
+                ("有无发生重大产品质量案件、环保和生产安全事故", "mentions"),
+                ("是否存在严重违法经营情况", "mentions"),
+                ("公共服务服务体系建设情况", "mentions"),
+                ("对外交流合作情况", "mentions"),
+                ("2016年以来转型升级取得的成效", "mentions"),
+            ],
+        ),
     ],
 )
 def test_compiler_sub_requirements(rubric, section, expected):
@@ -89,11 +122,23 @@ def test_compiler_sections_carry_synonyms(rubric):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("试点基础条件、目标设定、工作机制、推进措施、配套政策及重点项目等", ["试点基础条件", "目标设定", "工作机制", "推进措施", "配套政策", "重点项目"]),
-        ("外贸进出口规模及增幅、重点任务完成情况等具体量化指标", ["外贸进出口规模及增幅", "重点任务完成情况"]),
+        (
+            "试点基础条件、目标设定、工作机制、推进措施、配套政策及重点项目等",
+            ["试点基础条件", "目标设定", "工作机制", "推进措施", "配套政策", "重点项目"],
+        ),
+        (
+            "外贸进出口规模及增幅、重点任务完成情况等具体量化指标",
+            ["外贸进出口规模及增幅", "重点任务完成情况"],
+        ),
         ("责任单位、责任人以及职责分工", ["责任单位", "责任人", "职责分工"]),
-        ("证明文件、本地商务和财政部门支持项目证明材料等", ["证明文件", "本地商务和财政部门支持项目证明材料"]),
-        ("申请表（见附件1），详细实施方案，年度工作计划（2019年-2021年）", ["申请表（见附件1）", "详细实施方案", "年度工作计划（2019年-2021年）"]),
+        (
+            "证明文件、本地商务和财政部门支持项目证明材料等",
+            ["证明文件", "本地商务和财政部门支持项目证明材料"],
+        ),
+        (
+            "申请表（见附件1），详细实施方案，年度工作计划（2019年-2021年）",
+            ["申请表（见附件1）", "详细实施方案", "年度工作计划（2019年-2021年）"],
+        ),
         ("营业执照", ["营业执照"]),
     ],
 )
@@ -103,8 +148,11 @@ def test_compiler_enumeration(text, expected):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("年度工作计划（2019年-2021年）", [2019, 2020, 2021]), ("（2016年-2018年）", [2016, 2017, 2018]),
-     ("2019至2020年", [2019, 2020])],
+    [
+        ("年度工作计划（2019年-2021年）", [2019, 2020, 2021]),
+        ("（2016年-2018年）", [2016, 2017, 2018]),
+        ("2019至2020年", [2019, 2020]),
+    ],
 )
 def test_compiler_years_in(text, expected):
     assert years_in(text) == expected
@@ -144,8 +192,15 @@ def test_compiler_notice_without_materials_gives_empty_rubric():
     assert rubric.items == []
 
 
-@pytest.mark.parametrize("name", ["aba_gov_data_mgmt_measures_2021.txt", "anhui_industrial_internet_policy_2021.txt",
-                                  "sc_incentive_measures_notice_2018.txt", "changshun_poverty_alleviation_policy_digest_2017.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "aba_gov_data_mgmt_measures_2021.txt",
+        "anhui_industrial_internet_policy_2021.txt",
+        "sc_incentive_measures_notice_2018.txt",
+        "changshun_poverty_alleviation_policy_digest_2017.txt",
+    ],
+)
 def test_compiler_does_not_crash_on_policy_texts(name):
     rubric = compile_rubric(need_shared(REAL / name))
     assert isinstance(rubric.items, list)
@@ -154,24 +209,50 @@ def test_compiler_does_not_crash_on_policy_texts(name):
 def test_compiler_numbered_sublist_of_parts():
     # a fictional notice in another style: the plan's parts as （1）…（5） lines under "应包括以下内容："
     rubric = compile_rubric(ROOT / "tests/fixtures/notices/fictional_sublist_notice.txt")
-    assert [i.name for i in rubric.top_level()] == ["智慧农业示范园区申报书", "园区建设方案", "营业执照复印件", "近两年财务审计报告"]
+    assert [i.name for i in rubric.top_level()] == [
+        "智慧农业示范园区申报书",
+        "园区建设方案",
+        "营业执照复印件",
+        "近两年财务审计报告",
+    ]
     assert [i.name for i in rubric.children("material.plan")] == [
-        "园区基本情况", "建设目标", "建设内容及进度安排（2025年-2027年）", "投资估算及资金筹措", "运营管理机制",
+        "园区基本情况",
+        "建设目标",
+        "建设内容及进度安排（2025年-2027年）",
+        "投资估算及资金筹措",
+        "运营管理机制",
     ]
     assert [i.id for i in rubric.children("material.plan")] == [
-        "plan.basis", "plan.goals", "plan.schedule", "plan.funding", "plan.mechanism",
+        "plan.basis",
+        "plan.goals",
+        "plan.schedule",
+        "plan.funding",
+        "plan.mechanism",
     ]
-    assert [(i.name, i.check) for i in rubric.children("plan.funding")] == [("财政资金", "has_money"), ("自筹资金", "has_money")]
+    assert [(i.name, i.check) for i in rubric.children("plan.funding")] == [
+        ("财政资金", "has_money"),
+        ("自筹资金", "has_money"),
+    ]
     assert rubric.get("plan.schedule.years").params["years"] == [2025, 2026, 2027]
     assert rubric.get("plan.goals.quantified").check == "has_numbers"
-    assert ("责任人", "names_units_and_posts") in [(i.name, i.check) for i in rubric.children("plan.mechanism")]
-    assert all(i.scope == "plan" for i in rubric.items)  # no wrapper of materials: forms may sit in the plan file
+    assert ("责任人", "names_units_and_posts") in [
+        (i.name, i.check) for i in rubric.children("plan.mechanism")
+    ]
+    assert all(
+        i.scope == "plan" for i in rubric.items
+    )  # no wrapper of materials: forms may sit in the plan file
 
 
 def test_compiler_n000_style_clauses_without_bufen():
     # "建设基础部分要说明…；建设目标要求量化…；主要任务要明确…": later clauses omit 部分
     rubric = compile_rubric(ROOT / "corpora/plans/notices/n000_county_commerce_demo_notice.txt")
     assert [i.name for i in rubric.children("plan.basis")] == ["县乡村商业网点现状", "物流配送现状"]
-    assert [i.name for i in rubric.children("plan.funding")] == ["中央财政资金", "地方配套资金", "社会资本投入"]
+    assert [i.name for i in rubric.children("plan.funding")] == [
+        "中央财政资金",
+        "地方配套资金",
+        "社会资本投入",
+    ]
     assert [i.name for i in rubric.children("plan.policies")] == ["组织领导", "责任分工"]
-    assert "组织实施" in rubric.get("plan.policies").synonyms  # it holds 组织领导, so mechanism headings answer it
+    assert (
+        "组织实施" in rubric.get("plan.policies").synonyms
+    )  # it holds 组织领导, so mechanism headings answer it

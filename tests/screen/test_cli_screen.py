@@ -108,3 +108,13 @@ def test_cli_screen_csv_one_row_per_applicant(tmp_path):
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     assert {r["applicant"] for r in rows} == {"泓川县", "莘垣市", "芦湾区", "杞原县", "鹤鸣县"}
     assert "证明材料扫描件.pdf" in next(r for r in rows if r["applicant"] == "芦湾区")["errors"]
+
+
+def test_cli_screen_with_a_rubric_yaml(tmp_path):
+    from pipeline.rubric import compile_rubric, dump_rubric
+
+    rubric = tmp_path / "rubric.yaml"
+    dump_rubric(compile_rubric(SEED_NOTICE), rubric)
+    res = runner.invoke(app, ["screen", str(SAMPLES), "-r", str(rubric), "-o", str(tmp_path / "o"), "-w", "1"])
+    assert res.exit_code == 0, res.output
+    assert len(list((tmp_path / "o" / "reports").glob("*.html"))) == 5

@@ -171,3 +171,41 @@ def test_plans_evaluate_failing_checker_is_reported_not_raised():
     report = evaluate_plans("test", checker=broken)
     assert len(report.summary()["failed_plans"]) == len(report.plans)
     assert math.isnan(report.summary()["spearman"])
+
+
+@pytest.mark.parametrize(
+    ("key", "role"),
+    [
+        ("申请表", "section"),
+        ("详细实施方案", "container"),
+        ("详细实施方案/工作机制", "section"),
+        ("详细实施方案/工作机制/责任单位、责任人以及职责分工", "sub"),
+        ("年度工作计划（2019年-2021年）", "section"),
+    ],
+)
+def test_plans_item_role(key, role):
+    from pipeline.eval.plans import item_role, load_rubrics
+
+    assert item_role(key, load_rubrics()["seed_000"]["scored"]) == role
+
+
+def test_plans_confusion_counts_by_hand():
+    report = PlansReport(
+        "test",
+        [
+            PlanEval(
+                "a",
+                90,
+                80,
+                [
+                    ("x", "section", "missing", "missing"),
+                    ("y", "sub", "present", "empty"),
+                    ("z", "sub", "present", None),
+                ],
+            )
+        ],
+    )
+    conf = report.confusion()
+    assert conf["missing"] == {"missing": 1}
+    assert conf["present"] == {"empty": 1, "unmatched": 1}
+    assert conf["partial"] == {} and conf["empty"] == {}
