@@ -298,6 +298,7 @@ class _Margins:
     right: float
     size: float
     gap: float  # usual vertical space between two lines of a paragraph
+    lines: int = 0  # how many lines the margins were measured on (0: borrowed from the document)
 
 
 def margins_of(lines: Sequence[Line], fallback: _Margins | None = None) -> _Margins:
@@ -317,6 +318,7 @@ def margins_of(lines: Sequence[Line], fallback: _Margins | None = None) -> _Marg
         right=max(ln.x1 for ln in body),
         size=size,
         gap=statistics.median(gaps) if gaps else 0.5 * size,
+        lines=len(body),
     )
 
 
@@ -336,11 +338,14 @@ def continues(prev: Line, nxt: Line, m_prev: _Margins, m_next: _Margins, *, same
         return False
     if _is_indented(nxt, m_next):
         return False
+    if not same_flow and m_prev.lines < 3:
+        # one or two lines give no right margin to speak of (a one-line scan page)
+        return False
     if not _is_full(prev, m_prev):
         # ragged-right text (left-aligned, or a line of digits and Latin words that wrapped
         # early) stops up to a few characters short; a sentence still open continues
         open_sentence = prev.text[-1:] not in TERMINAL + CLOSERS
-        if not (open_sentence and prev.x1 >= m_prev.right - 3 * m_prev.size):
+        if not (same_flow and open_sentence and prev.x1 >= m_prev.right - 3 * m_prev.size):
             return False
     if prev.x0 > m_prev.left + 2 * m_prev.size and prev.x1 < m_prev.right - 0.5 * m_prev.size:
         return False  # a centred line (title) stands alone

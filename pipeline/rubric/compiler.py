@@ -420,6 +420,10 @@ class _Builder:
 
     def numbered_items(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of the numbered items （一）/1./① at line starts in [start, end)."""
+        if start > 0 and self.text[start - 1] != "\n":  # the list runs on after a lead-in's colon
+            inline = self._inline_items(start, end)
+            if inline:
+                return inline
         items: list[tuple[int, int]] = []
         pos = start
         first_style: str | None = None

@@ -147,3 +147,25 @@ def test_screen_batch_given_as_one_zip(tmp_path):
     assert rows["莘垣市"]["plan_file"] == "莘垣市申报材料.docx"
     assert [a for a, _ in summary.failures] == ["芦湾区"]
     assert summary.failures[0][1].startswith("error E015: 证明材料扫描件.pdf:")
+
+
+def test_screen_applicants_without_a_readable_plan_are_listed(tmp_path):
+    """An empty folder, a folder of broken files and an unsafe zip: each is a row with its error."""
+    import zipfile
+
+    src = tmp_path / "in"
+    (src / "空目录县").mkdir(parents=True)
+    (src / "坏文件县").mkdir()
+    (src / "坏文件县" / "方案.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    with zipfile.ZipFile(src / "越界县.zip", "w") as zf:
+        zf.writestr("../../evil.txt", "x")
+    shutil.copytree(SAMPLES / "杞原县", src / "杞原县")
+    summary = screen(src, SEED_NOTICE, tmp_path / "out", workers=1)
+    rows = {r["applicant"]: r for r in summary.rows}
+    assert rows["杞原县"]["rank"] == 1 and rows["杞原县"]["score"] is not None
+    for name in ("空目录县", "坏文件县", "越界县"):
+        assert rows[name]["score"] is None and rows[name]["rank"] is None
+        assert any("no readable plan" in e for e in rows[name]["errors"])
+        assert (tmp_path / "out" / rows[name]["report"]).exists()
+    assert any("E017" in e for e in rows["越界县"]["errors"])  # unsafe archive member
+    assert any("方案.docx" in e for e in rows["坏文件县"]["errors"])
