@@ -298,7 +298,7 @@ class _Margins:
     right: float
     size: float
     gap: float  # usual vertical space between two lines of a paragraph
-    lines: int = 0  # how many lines the margins were measured on (0: borrowed from the document)
+    lines: int = 0  # lines the margins were measured on (the whole document's, when borrowed)
 
 
 def margins_of(lines: Sequence[Line], fallback: _Margins | None = None) -> _Margins:

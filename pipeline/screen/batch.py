@@ -156,13 +156,15 @@ def _screen_into(row: dict[str, Any], app: Applicant, rubric: Any, out_dir: Path
     row["errors"] = [f.error for f in files if f.error]
     choice = choose_plan(files, rubric)
     row["plan_scores"] = choice.scores
-    satisfied = materials_satisfied(files, choice.plan, rubric) if choice.plan else {}
+    satisfied = materials_satisfied(files, choice.plan, rubric, choice.notices) if choice.plan else {}
     file_rows = []
     for f in files:
         if f.error:
             role = None
         elif f is choice.plan:
             role = "实施方案（按内容识别）"
+        elif f.name in choice.notices:
+            role = "申报通知原文（不作为方案）"
         else:
             provides = [rubric.get(i).name for i, n in satisfied.items() if n == f.name and rubric.get(i)]
             role = "提供：" + "、".join(provides) if provides else "其他材料"

@@ -15,6 +15,7 @@ import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -22,7 +23,9 @@ from pipeline.data import load_data
 from pipeline.errors import PolicyLensError
 from pipeline.model import Document
 
-TITLE_CHARS = 80  # how much of a document's start counts as its title region
+TITLE_CHARS = 80
+NOTICE_SHINGLE = 8  # characters per shingle when comparing a file with the notice
+NOTICE_COPY = 0.5  # share of shingles from the notice above which a file is the notice itself  # how much of a document's start counts as its title region
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
 _NOISE = re.compile(r"[\s\W_]+")
 
@@ -48,6 +51,7 @@ class LoadedFile:
 class PlanChoice:
     plan: LoadedFile | None
     scores: dict[str, float] = field(default_factory=dict)  # file name -> plan-likeness
+    notices: list[str] = field(default_factory=list)  # files that are a copy of the notice itself
 
 
 def error_line(err: BaseException, path: str) -> str:
@@ -197,18 +201,54 @@ def plan_likeness(doc: Document, rubric: Any) -> float:
     return hits + title_bonus + length_bonus
 
 
+@lru_cache(maxsize=8)
+def _notice_shingles(source: str) -> frozenset[str]:
+    """8-character shingles of the notice's normalised text (empty when it cannot be read)."""
+    try:
+        from pipeline.ingest import load
+
+        text = _norm(load(source).text)
+    except Exception:  # noqa: BLE001 - without the notice the check is skipped, not failed
+        return frozenset()
+    return frozenset(text[i : i + NOTICE_SHINGLE] for i in range(len(text) - NOTICE_SHINGLE + 1))
+
+
+def notice_overlap(doc: Document, rubric: Any) -> float:
+    """Share of the document's text that is the notice's own text (1.0 = a copy of the notice).
+
+    Counties often put the notice itself into the dossier; it names every
+    section the plan must have, so by section hits alone it looks like the
+    best plan of all.
+    """
+    if getattr(rubric, "sha256", None) and doc.source.sha256 == rubric.sha256:
+        return 1.0
+    source = getattr(rubric, "source", None)
+    shingles = _notice_shingles(str(source)) if source else frozenset()
+    text = _norm(doc.text)
+    grams = [text[i : i + NOTICE_SHINGLE] for i in range(0, len(text) - NOTICE_SHINGLE + 1, 4)]
+    if not shingles or not grams:
+        return 0.0
+    return sum(g in shingles for g in grams) / len(grams)
+
+
 def choose_plan(files: list[LoadedFile], rubric: Any) -> PlanChoice:
     readable = [f for f in files if f.doc is not None and f.doc.text.strip()]
     choice = PlanChoice(None)
     for f in readable:
         choice.scores[f.name] = round(plan_likeness(f.doc, rubric), 2)  # type: ignore[arg-type]
+        if notice_overlap(f.doc, rubric) >= NOTICE_COPY:  # type: ignore[arg-type]
+            choice.notices.append(f.name)
+    candidates = [f for f in readable if f.name not in choice.notices]
+    readable = candidates or readable
     if readable:
         choice.plan = max(readable, key=lambda f: (choice.scores[f.name], len(f.doc.text)))  # type: ignore[union-attr]
     return choice
 
 
 # ------------------------------------------------------------- other materials
-def materials_satisfied(files: list[LoadedFile], plan: LoadedFile | None, rubric: Any) -> dict[str, str]:
+def materials_satisfied(
+    files: list[LoadedFile], plan: LoadedFile | None, rubric: Any, exclude: Iterable[str] = ()
+) -> dict[str, str]:
     """rubric item id -> file name, for materials another file of the dossier provides.
 
     A file provides a material when the material's name (or a synonym) is in
@@ -223,8 +263,9 @@ def materials_satisfied(files: list[LoadedFile], plan: LoadedFile | None, rubric
         if i.kind == "material" and not any(c.kind != "requirement" for c in rubric.children(i.id))
     ]
     keys = {i.id: material_keys(i) for i in materials}
+    skip = set(exclude)
     for f in files:
-        if f is plan or f.doc is None:
+        if f is plan or f.doc is None or f.name in skip:
             continue
         head = _norm(f.doc.text[:TITLE_CHARS]) + _norm(PurePosixPath(f.name).stem)
         for item in materials:

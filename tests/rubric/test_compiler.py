@@ -256,3 +256,41 @@ def test_compiler_n000_style_clauses_without_bufen():
     assert (
         "组织实施" in rubric.get("plan.policies").synonyms
     )  # it holds 组织领导, so mechanism headings answer it
+
+
+@pytest.mark.parametrize(
+    "notice, expected",
+    [
+        # inline list after the heading's colon
+        ("关于申报某某项目的通知\n一、申报条件\n企业注册满一年。\n二、申报材料：1.项目申请表；2.项目实施方案；3.营业执照复印件。\n",
+         ["项目申请表", "项目实施方案", "营业执照复印件"]),
+        # a heading of its own, items numbered 1、
+        ("某某通知\n三、申报材料\n1、申请书（见附件1）\n2、企业近三年财务报表\n四、其他\n联系人：王某\n",
+         ["申请书", "企业近三年财务报表"]),
+        # a lead-in sentence inside an article
+        ("第六条 申请认定，应当提交下列材料：\n（一）认定申请表；\n（二）法定代表人身份证明复印件。\n申请单位应当加盖公章。\n",
+         ["认定申请表", "法定代表人身份证明复印件"]),
+    ],
+)
+def test_compiler_material_list_styles(notice, expected):
+    assert [i.name for i in compile_rubric(notice).top_level()] == expected
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "关于做好安全生产工作的通知\n一、提高认识\n各单位要高度重视。\n二、落实责任\n（一）明确责任。\n",
+        # "申请材料" mentioned, but as a condition list, not materials
+        "第七条 收到申请材料后，应当根据下列情况分别作出处理：\n（一）材料不齐全的，出具补正通知；\n（二）材料齐全的，予以受理。\n",
+        "",
+    ],
+)
+def test_compiler_no_materials(notice):
+    assert compile_rubric(notice + "\n").items == []
+
+
+def test_compiler_regression_you_is_not_an_enumeration():
+    # "由A、B…" means "by A, B": it must not turn into plan sections
+    notice = "某某通知\n二、申报材料\n（一）申请表（见附件1）。以上材料由企业负责人核对、审核属实后加盖公章。\n（二）营业执照复印件。\n"
+    rubric = compile_rubric(notice)
+    assert [i.name for i in rubric.items] == ["申请表", "营业执照复印件"]

@@ -115,6 +115,8 @@ def test_cli_screen_with_a_rubric_yaml(tmp_path):
 
     rubric = tmp_path / "rubric.yaml"
     dump_rubric(compile_rubric(SEED_NOTICE), rubric)
-    res = runner.invoke(app, ["screen", str(SAMPLES), "-r", str(rubric), "-o", str(tmp_path / "o"), "-w", "1"])
+    res = runner.invoke(
+        app, ["screen", str(SAMPLES), "-r", str(rubric), "-o", str(tmp_path / "o"), "-w", "1"]
+    )
     assert res.exit_code == 0, res.output
     assert len(list((tmp_path / "o" / "reports").glob("*.html"))) == 5

@@ -136,3 +136,22 @@ def test_dossier_gbk_member_names_and_broken_member(tmp_path):
     assert set(by_name) == {"实施方案.txt", "扫描件.pdf"}
     assert by_name["实施方案.txt"].doc is not None
     assert by_name["扫描件.pdf"].doc is None and "扫描件.pdf" in by_name["扫描件.pdf"].error
+
+
+def test_dossier_a_copy_of_the_notice_is_never_the_plan(tmp_path, rubric):
+    """Regression: the notice names every section, so by section hits it outscored a short plan."""
+    _write(tmp_path / "壬县" / "通知.txt", SEED_NOTICE.read_text(encoding="utf-8"))
+    _write(tmp_path / "壬县" / "b.txt", PLAN)
+    files = load_applicant(find_applicants(tmp_path)[0])
+    choice = choose_plan(files, rubric)
+    assert choice.plan.name == "b.txt"
+    assert choice.notices == ["通知.txt"]
+    assert choice.scores["通知.txt"] > choice.scores["b.txt"]  # why the check is needed
+
+
+@pytest.mark.parametrize("name", ["1.txt", "申请表.txt"])
+def test_dossier_plan_and_form_are_not_notice_copies(tmp_path, rubric, name):
+    from pipeline.screen.dossier import notice_overlap
+
+    doc = load_applicant(find_applicants(_write(tmp_path / "癸县" / name, PLAN).parent.parent)[0])[0].doc
+    assert notice_overlap(doc, rubric) < 0.2

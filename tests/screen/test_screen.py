@@ -19,7 +19,7 @@ def batch(tmp_path_factory):
     src = tmp_path_factory.mktemp("dossiers") / "in"
     shutil.copytree(SAMPLES, src)
     out = tmp_path_factory.mktemp("out")
-    summary = screen(src, SEED_NOTICE, out, workers=2)
+    summary = screen(src, SEED_NOTICE, out, workers=2, min_parallel=0)  # exercise the process pool
     return summary, out
 
 
@@ -169,3 +169,15 @@ def test_screen_applicants_without_a_readable_plan_are_listed(tmp_path):
         assert (tmp_path / "out" / rows[name]["report"]).exists()
     assert any("E017" in e for e in rows["越界县"]["errors"])  # unsafe archive member
     assert any("方案.docx" in e for e in rows["坏文件县"]["errors"])
+
+
+def test_screen_small_batch_runs_in_process(tmp_path, monkeypatch):
+    """Below min_parallel applicants no pool is started (its start-up costs more than it saves)."""
+    import pipeline.screen as screen_mod
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a process pool was started for a 5-applicant batch")
+
+    monkeypatch.setattr(screen_mod, "ProcessPoolExecutor", no_pool)
+    summary = screen(SAMPLES, SEED_NOTICE, tmp_path, workers=2)
+    assert len(summary.rows) == 5
