@@ -250,6 +250,7 @@ def _bigrams(s: str) -> set[str]:
 
 
 MENTION_COVERAGE = 0.5
+MENTION_PARTIAL = 0.25
 _FILLER = re.compile(r"[（(][^（）()]*[)）]|情况|有无|是否|发生|存在|方面|相关|有关|当地|(?:19|20)\d\d年?")
 
 
@@ -277,6 +278,9 @@ def check_mentions(item: RubricItem, text: str, start: int, end: int) -> Outcome
     if len(wanted) >= 3 and len(wanted & _bigrams(body)) >= MENTION_COVERAGE * len(wanted):
         return Outcome("present", evidence(text, [(start, min(end, start + 1))], start, end))
     what = "、".join(keywords) or item.name
+    # a keyword miss is weak evidence on a body that shares some of the wording: partial, not missing
+    if len(wanted) >= 3 and len(wanted & _bigrams(body)) >= MENTION_PARTIAL * len(wanted):
+        return Outcome("partial", reason=f"mentions {what} only loosely")
     return Outcome("missing", reason=f"does not mention {what}")
 
 

@@ -121,6 +121,8 @@ def _number_rank(text: str, rules: SegmentRules) -> int:
     return -1
 
 
+LEADIN_RANK = 1000  # deeper than any numbering style
+
 _KEY_VALUE = re.compile(r"^[^，。；：:]{1,10}[：:]\s*\S")
 
 
@@ -178,8 +180,18 @@ def _paragraphs(text: str, lines: list[Line], rules: SegmentRules) -> list[tuple
     stack: list[tuple[int, str]] = []  # (numbering rank, heading text), outermost first
 
     def push(heading: str) -> tuple[str, ...]:
+        """Put a heading on the context stack; returns the context clauses below it get.
+
+        Furniture (文号, dates, "来源：") is not context. A lead-in ending in a colon
+        ("补贴条件：", "管委会依照本办法履行以下职责：") covers only the lines up to the
+        next heading, so it sits deepest and the next heading of any rank pops it.
+        """
+        if any(p.search(heading) for p in rules.furniture):
+            return tuple(h for _, h in stack[-2:])
         rank = _number_rank(heading, rules)
-        while stack and (rank < 0 or stack[-1][0] >= rank):
+        if rank < 0 and heading.endswith(("：", ":")):
+            rank = LEADIN_RANK
+        while stack and (rank < 0 or stack[-1][0] >= rank or stack[-1][0] == LEADIN_RANK):
             stack.pop()
         stack.append((rank, heading))
         return tuple(h for _, h in stack[-2:])

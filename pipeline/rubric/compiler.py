@@ -338,6 +338,8 @@ class _Builder:
                     break
         if check == "mentions":
             kws = keywords(clean)
+            # "2016年以来转型升级取得的成效": a plan answers with "2016年以来…"
+            kws += [f"{y}年以来" for y in re.findall(r"((?:19|20)\d\d)年以来", clean)]
             # "配套政策" under 配套政策: the heading already says it, so the body must name the head noun (政策)
             kws += [k[-2:] for k in kws if len(k) > 2 and (k in parent.name or parent.name in k)]
             params["keywords"] = list(dict.fromkeys(kws))

@@ -190,7 +190,12 @@ def _screen_into(row: dict[str, Any], app: Applicant, rubric: Any, out_dir: Path
     # the checker's note that separate materials are not scored for a single plan file does
     # not apply here: this is the dossier, and those materials were looked for in its files
     kept = [f for f in result.flags if not f.startswith("not scored for a single plan file")]
-    result.flags = kept + [f"UNREADABLE {e}" for e in row["errors"]]
+    absent = [
+        f"MISSING {r.id} ({r.name}): not among the dossier's files (not scored)"
+        for r in result.items
+        if r.scope == "dossier" and r.parent is None and r.status != "present"
+    ]
+    result.flags = kept + absent + [f"UNREADABLE {e}" for e in row["errors"]]
     data = result.to_dict()
     data["plan"] = plan.name  # the name the applicant gave it, not this machine's path
     row.update(

@@ -181,3 +181,13 @@ def test_screen_small_batch_runs_in_process(tmp_path, monkeypatch):
     monkeypatch.setattr(screen_mod, "ProcessPoolExecutor", no_pool)
     summary = screen(SAMPLES, SEED_NOTICE, tmp_path, workers=2)
     assert len(summary.rows) == 5
+
+
+def test_screen_dossier_materials_are_looked_for_in_other_files(batch):
+    rows = {r["applicant"]: r for r in batch[0].rows}
+    hongchuan = rows["泓川县"]
+    # 1.申报请示.txt is the 请示 the notice asks for; nobody sent the indicator sheet
+    assert any("请示" in name for name in hongchuan["materials"])
+    assert hongchuan["materials"][next(n for n in hongchuan["materials"] if "请示" in n)] == "1.申报请示.txt"
+    assert any(f.startswith("MISSING") and "试点县评价指标体系完成情况" in f for f in hongchuan["flags"])
+    assert not any("请示" in f for f in hongchuan["flags"])
