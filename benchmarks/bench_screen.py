@@ -4,17 +4,19 @@ A reviewer screens a whole call's dossiers at once (often 50–150 counties),
 so the number that matters is plans per second over a batch, and whether
 the second core pays for the process start-up. The batch is generated from
 the TRAIN gold plans (corpora/plans): each dossier is a folder with a plan
-(sections dropped at random, seeded) and, for every third one, a separate
-申请表 file. Baseline: the same batch with workers=1 (in-process), measured
+(sections dropped at random, seeded) as txt, docx or PDF in turn and, for
+every third one, a separate 申请表 file. Baseline: the same batch with workers=1 (in-process), measured
 in the same run; ratio = plans/s with 2 workers ÷ plans/s with 1.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import re
 import tempfile
 import time
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -29,6 +31,20 @@ TRAIN_PLANS = [
 _TOP = re.compile(r"^(?:[一二三四五六七八九十]+、|【)", re.MULTILINE)
 
 
+@lru_cache(maxsize=1)
+def _build():
+    """corpora/plans/build.py (the docx/pdf writers the gold plans are built with)."""
+    spec = importlib.util.spec_from_file_location("plans_build", ROOT / "corpora" / "plans" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _items(text: str) -> list[tuple[str, object]]:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return [("title", lines[0])] + [("p", ln) for ln in lines[1:]]
+
+
 def make_batch(root: Path, n: int, seed: int = 7) -> Path:
     """``n`` dossier folders under ``root``; deterministic for a seed."""
     rng = random.Random(seed)
@@ -40,7 +56,14 @@ def make_batch(root: Path, n: int, seed: int = 7) -> Path:
         kept = [parts[0]] + [p for p in parts[1:] if rng.random() > 0.15]
         folder = root / f"申报单位{i:03d}"
         folder.mkdir(parents=True)
-        (folder / "材料.txt").write_text("".join(kept), encoding="utf-8")
+        plan = "".join(kept)
+        # as received: a third each txt, Word and PDF (ingesting docx/pdf is most of the real cost)
+        if i % 3 == 0:
+            (folder / "材料.txt").write_text(plan, encoding="utf-8")
+        elif i % 3 == 1:
+            _build().build_docx(_items(plan), folder / "材料.docx", styles=False)
+        else:
+            _build().build_pdf(_items(plan), folder / "材料.pdf")
         if i % 3 == 0:
             (folder / "附件1.txt").write_text(
                 "外贸转型升级试点县申请表\n申报单位：某县\n联系人：某某\n", encoding="utf-8"

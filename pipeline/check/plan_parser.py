@@ -201,9 +201,9 @@ def _assign_levels(heads: list[Heading], styled: dict[int, int | None]) -> None:
 
 def plan_sections(doc: Document) -> list[Section]:
     """The heading tree as Sections (``start``/``end`` cover heading and body)."""
-    if doc.sections:
-        return doc.sections
     if USE_STRUCTURE_STAGE:
+        if doc.sections:
+            return doc.sections
         try:
             from pipeline.structure.headings import detect_sections
         except ImportError:

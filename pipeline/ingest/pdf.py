@@ -149,7 +149,9 @@ def _count_objects(page: Any, kind: int) -> int:
 def _table_lines(plumber_page: Any) -> list[Line]:
     """Bordered tables pdfplumber finds on the page, as flow items with rows."""
     out: list[Line] = []
-    for table in plumber_page.find_tables():
+    # fake-bold cells (each glyph drawn twice) would read "项项目目"; pdfium drops the copies
+    # for the body text, pdfplumber needs telling
+    for table in plumber_page.dedupe_chars().find_tables():
         # a cell's text wraps inside the cell: glue its lines like a paragraph's
         rows = [[drop_cjk_spaces(glue((cell or "").split("\n"))) for cell in row] for row in table.extract()]
         rows = [r for r in rows if any(c.strip() for c in r)]

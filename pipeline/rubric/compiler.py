@@ -324,6 +324,8 @@ class _Builder:
             if pat.search(core(clean)) or pat.search(clean):
                 check, slug, merge = rule["check"], rule["slug"], bool(rule.get("merge"))
                 params = dict(rule.get("params") or {})
+                if rule.get("demand"):
+                    params["demand"] = True
                 if rule.get("years"):
                     years = years_in(clean) or inherited_years
                     if years:

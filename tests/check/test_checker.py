@@ -280,3 +280,20 @@ def test_checker_run_in_headings(seed_rubric, write_plan):
     for sid in SECTIONS:
         assert result.item(sid).status == "present", (sid, result.item(sid).reason)
     assert result.item("plan.goals").section_title == "目标设定"
+
+
+def test_checker_demand_or_majority_rule(seed_rubric, write_plan, monkeypatch):
+    from pipeline.check import checker
+
+    monkeypatch.setattr(checker, "SECTION_PARTIAL_RULE", "demand_or_majority")
+    projects = (
+        "六、重点项目\n项目一：某某纺织有限公司智能工厂项目。实施主体为某某纺织有限公司，基本情况：占地200亩。"
+        "发展目标：提升智能制造水平。附县商务局、财政局支持项目证明材料。"
+    )
+    goals = "二、目标设定\n外贸规模明显扩大，结构持续优化，重点任务完成情况良好。"
+    result = check(write_plan(make_plan(projects=projects, goals=goals)), seed_rubric)
+    # one of five sub-requirements fails: the section stays present, the gap shows in its reason
+    assert result.item("plan.projects").status == "present"
+    assert "gaps in its sub-requirements" in result.item("plan.projects").reason
+    # 具体化、可量化 judges the whole section: failing it makes the section partial
+    assert result.item("plan.goals").status == "partial"

@@ -145,6 +145,13 @@ def test_pdf_attachment_labels_at_page_tops_are_not_running_headers(tmp_path: Pa
     assert not [b for b in doc.blocks if b.start is None]
 
 
+def test_pdf_fake_bold_double_drawn_heading_reads_once(tmp_path: Path) -> None:
+    # pdfium drops the overprinted copy itself (pdfplumber needs dedupe_chars for it); this
+    # pins that the text layer we read has it once
+    doc = _read(fx.build_fake_bold_pdf(tmp_path / "bold.pdf"))
+    assert doc.text == f"{fx.FAKE_BOLD_HEADING}\n{fx.FAKE_BOLD_BODY}"
+
+
 def test_pdf_dispatcher_reads_pdf(pdfs: dict[str, Path]) -> None:
     doc = load(pdfs["table"])
     assert doc.source.format == "pdf"

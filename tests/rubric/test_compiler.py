@@ -69,7 +69,7 @@ def test_compiler_finds_sections_of_detailed_plan(rubric):
             "plan.projects",
             [
                 ("项目实施主体", "names_units"),
-                ("基本情况", "mentions"),
+                ("基本情况", "present"),
                 ("发展目标", "mentions"),
                 ("已投入及三年拟投入资金情况（2019年-2021年）", "has_money_per_year"),
                 ("本地商务和财政部门支持项目证明材料", "mentions"),
