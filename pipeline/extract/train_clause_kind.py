@@ -39,8 +39,12 @@ EXTRA_DOCS: dict[str, str] = {
         "sc_gov_website_intensification_pilot_plan_2018",
         "beijing_industrial_policy_guide_2024_part1_general",
         "guangzhou_family_doctor_service_plan_2023",
+        "sc_zero_waste_city_pilot_plan_2018",
     )
 }
+# two short regulations from the bulk corpus: obligations, sanctions, definitions
+EXTRA_DOCS["lawref_00051_adoption_registration"] = "../shared/corpus/bulk/lawrefbook_laws/00051.txt"
+EXTRA_DOCS["lawref_00001_paid_annual_leave"] = "../shared/corpus/bulk/lawrefbook_laws/00001.txt"
 
 
 def training_docs() -> dict[str, Path]:

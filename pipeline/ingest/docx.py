@@ -30,7 +30,7 @@ from pipeline.model import BlockKind, Document, Source
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_NAMES = {"title", "标题"}
-# Word's built-in list styles: a numbered paragraph in them is a list item, not body text
+# an OLE compound file: a legacy .doc, or an encrypted .docx (EncryptedPackage stream inside)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
-import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -87,23 +86,30 @@ def page_chars(page: Any, textpage: Any) -> list[Char]:
     width, height = right - left, top - bottom
     rotation = page.get_rotation() % 360
     rect = raw.FS_RECTF()
+    # one call for the whole text instead of one per glyph (ctypes calls dominate the reader's
+    # time); its indices match the glyphs unless a character lies outside the BMP
+    text = textpage.get_text_range() if n else ""
+    aligned = len(text) == n
+    get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+    get_box, get_size, box_ref = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize, ctypes.byref(rect)
     out: list[Char] = []
     for i in range(n):
-        code = raw.FPDFText_GetUnicode(tp, i)
-        if code < 0x20 or code in (0xFFFE, 0xFFFF) or raw.FPDFText_IsGenerated(tp, i) == 1:
+        char = text[i] if aligned else chr(get_unicode(tp, i))
+        code = ord(char)
+        if code < 0x20 or code in (0xFFFE, 0xFFFF) or is_generated(tp, i) == 1:
             continue
-        if not raw.FPDFText_GetLooseCharBox(tp, i, ctypes.byref(rect)):
+        if not get_box(tp, i, box_ref):
             continue
-        size = max(float(raw.FPDFText_GetFontSize(tp, i) or (rect.top - rect.bottom)), 1.0)
+        size = max(float(get_size(tp, i) or (rect.top - rect.bottom)), 1.0)
         x0, x1 = rect.left - left, rect.right - left
         y0, y1 = rect.bottom - bottom, rect.top - bottom
         if rotation == 0:
-            out.append(Char(chr(code), x0, x1, height - y1, height - y0, size))
+            out.append(Char(char, x0, x1, height - y1, height - y0, size))
         else:
             # /Rotate: glyph boxes are in the unrotated page; map them to the page as displayed
             # (a landscape table page is often a portrait page with /Rotate 90)
             xs, ys = _rotate((x0, x1), (y0, y1), rotation, width, height)
-            out.append(Char(chr(code), min(xs), max(xs), min(ys), max(ys), size))
+            out.append(Char(char, min(xs), max(xs), min(ys), max(ys), size))
     return out
 
 
@@ -130,6 +136,20 @@ def _rotate(
 def display_size(page: Any) -> tuple[float, float]:
     width, height = page.get_size()
     return (height, width) if page.get_rotation() % 180 == 90 else (width, height)
+
+
+# Share of a page's glyphs that may be unmapped (private-use or U+FFFD) before its text layer
+# is judged unreadable: subset fonts without a ToUnicode map, from some Chinese PDF
+# producers, give private-use code points for every character ("乱码").
+MAX_UNMAPPED_SHARE = 0.3
+
+
+def text_layer_usable(chars: list[Char]) -> bool:
+    glyphs = [c.text for c in chars if not c.text.isspace()]
+    if not glyphs:
+        return False
+    unmapped = sum(1 for t in glyphs if t == "\ufffd" or 0xE000 <= ord(t[0]) <= 0xF8FF)
+    return unmapped <= MAX_UNMAPPED_SHARE * len(glyphs)
 
 
 def _count_objects(page: Any, kind: int) -> int:
@@ -242,7 +262,14 @@ def read_pdf(path: Path, source: Source, limits: Limits) -> Document:
             chars = page_chars(page, textpage)
             height = display_size(page)[1]
             real = sum(1 for c in chars if not c.text.isspace())
-            if real < MIN_TEXT_CHARS and _count_objects(page, raw.FPDF_PAGEOBJ_IMAGE):
+            if real >= MIN_TEXT_CHARS and not text_layer_usable(chars):
+                # glyphs without a Unicode mapping: the page shows text the layer cannot give
+                from pipeline.ingest.ocr import ocr_pdf_page
+
+                warnings.append(f"page {index + 1}: text layer unreadable (unmapped glyphs); OCR used")
+                ocr_pages += 1
+                lines = ocr_pdf_page(page, index + 1, limits, name, warnings)
+            elif real < MIN_TEXT_CHARS and _count_objects(page, raw.FPDF_PAGEOBJ_IMAGE):
                 from pipeline.ingest.ocr import ocr_pdf_page
 
                 ocr_pages += 1
@@ -331,4 +358,4 @@ def build_pages(
     return doc
 
 
-__all__ = ["build_pages", "page_chars", "read_pdf"]
+__all__ = ["build_pages", "page_chars", "read_pdf", "text_layer_usable"]

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 CJK_CHARS = "\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK = re.compile(f"[{CJK_CHARS}]")
-# pdfplumber inserts a space when glyphs are further apart than x_tolerance, pdfium for
-# justified lines; between two CJK characters a space is never meant.
+# For text whose spaces cannot be judged by position (pdfplumber table cells: it inserts a
+# space wherever glyphs are further apart than x_tolerance; OCR output), a space between two
+# CJK characters is dropped. Text-layer lines decide by the gaps instead (``_make_line``).
 _CJK_SPACE = re.compile(f"(?<=[{CJK_CHARS}]) +(?=[{CJK_CHARS}])")
 TERMINAL = "。！？；：!?;:"
 CLOSERS = "”’）)》」』】"
@@ -151,9 +152,10 @@ def _make_line(chars: list[Char]) -> Line:
             prev = chars[i - 1]
             gap = ch.x0 - prev.x1
             em = max(prev.size, ch.size)
-            cjk = is_cjk(prev.text[-1]) or is_cjk(ch.text[0])
-            if gap > 0.25 * em and (not cjk or gap > usual + 0.2 * em):
-                parts.append(" ")
+            if gap > 0.25 * em:
+                cjk = is_cjk(prev.text[-1]) or is_cjk(ch.text[0])
+                if not cjk or gap > usual + 0.2 * em:
+                    parts.append(" ")
         parts.append(ch.text)
     sizes = sorted(c.size for c in chars if c.text != " ")
     return Line(

@@ -405,7 +405,9 @@ class _Builder:
                 continue
             is_heading = TOP_HEADING.match(line) and len(line.strip()) <= 20
             # "…提交下列材料：" / "申报材料：" lead a list; "收到申请材料后，应当根据下列情况…：" does not
-            lead_in = listing or re.search(rf"(?:{words})[^。，,]{{0,6}}[：:]\s*(?:$|(?={INLINE_MARK}))", line)
+            lead_in = listing or re.search(
+                rf"(?:{words})[^。，,]{{0,6}}[：:]\s*(?:$|(?={INLINE_MARK}))", line
+            )
             if not (is_heading or lead_in):
                 continue
             body_start = start + len(line) + 1
@@ -448,7 +450,7 @@ class _Builder:
         return items
 
     def _inline_items(self, start: int, end: int) -> list[tuple[int, int]]:
-        """"1.申请表；2.实施方案；3.营业执照复印件。" on one line, after the lead-in's colon."""
+        """ "1.申请表；2.实施方案；3.营业执照复印件。" on one line, after the lead-in's colon."""
         line_end = self.text.find("\n", start, end)
         stop = end if line_end == -1 else line_end
         marks = list(re.finditer(rf"(?:^|(?<=[：:；;。]))\s*{INLINE_MARK}", self.text[start:stop]))
@@ -486,6 +488,9 @@ class _Builder:
                 if i != -1 and i - s0 >= 4:
                     name_end = min(name_end, i)
         material = self.add_material(text[s0:name_end], s0, name_end, None)
+        att = ATTACHMENT.search(text, name_end, min(end, name_end + 12))  # seed 000 "…完成情况。（见附件2）"
+        if att and "attachment" not in material.params:
+            material.params["attachment"] = f"{att.group(1)}{att.group(2)}"
         rest = sentences[1:]
         if sublist:
             lines = [(s, e) for s, e in rest if ITEM_NUMBER.match(text[s:e])]

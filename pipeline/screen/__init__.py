@@ -114,8 +114,9 @@ def screen(
     ``workers`` > 1 runs applicants in parallel processes; 1 runs in this process.
     Batches smaller than ``min_parallel`` run in this process anyway: each
     worker pays the checker's start-up (~4 s) before its first plan, which a
-    dozen plans at ~0.1 s each never earn back (benchmarks/bench_screen.py:
-    12 dossiers took 4.4 s with 1 worker and 5.6 s with 2).
+    dozen plans never earn back (benchmarks/bench_screen.py on a busy 2-core
+    machine: 12 dossiers 7.1 s with 1 worker, 7.8 s with 2; 100 dossiers
+    8.1 s with 1, 7.3 s with 2).
     ``on_start(n)`` / ``on_progress(applicant)`` drive a progress bar.
     """
     from pipeline.errors import FileMissingError

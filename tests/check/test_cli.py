@@ -81,3 +81,18 @@ def test_cli_check_html_needs_output(tmp_path):
     res = runner.invoke(app, ["check", str(plan), "--notice", str(SEED_NOTICE), "--format", "html"])
     assert res.exit_code == 2
     assert "add -o REPORT.html" in res.output
+
+
+def test_cli_rubric_table_and_json():
+    res = runner.invoke(app, ["rubric", str(SEED_NOTICE), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    ids = [i["id"] for i in json.loads(res.stdout)["items"]]
+    assert "plan.projects.funding" in ids
+    res = runner.invoke(app, ["rubric", str(SEED_NOTICE), "--format", "table"])
+    assert res.exit_code == 0 and "plan.goals" in res.stdout
+
+
+def test_cli_rubric_missing_notice(tmp_path):
+    res = runner.invoke(app, ["rubric", str(tmp_path / "none.txt")])
+    assert res.exit_code == 10
+    assert "no such file" in res.output

@@ -686,3 +686,75 @@ def build_fake_bold_pdf(path: Path) -> Path:
     c.drawString(MARGIN_L + 2 * SIZE, PAGE_H - 100, FAKE_BOLD_BODY)
     c.save()
     return path
+
+
+# ----- a 公文 laid out as GB/T 9704 prescribes -----------------------------------------------
+GW_BANNER = "某某市人民政府文件"
+GW_NUMBER = "某政发〔2024〕5号"
+GW_TITLE = ["某某市人民政府关于印发数字化转型", "试点工作方案的通知"]
+GW_RECIPIENTS = "各区县人民政府，市政府各部门："
+GW_BODY = [PDF_PARAGRAPHS[0], "一、总体要求", PDF_PARAGRAPHS[2], PDF_PARAGRAPHS[3], "二、申报条件",
+           PDF_PARAGRAPHS[5], PDF_PARAGRAPHS[7], PDF_PARAGRAPHS[5], PDF_PARAGRAPHS[7]]
+GW_SIGNATURE = ["某某市人民政府", "2024年3月1日"]
+
+
+def gongwen_expected() -> list[str]:
+    return [GW_BANNER, GW_NUMBER, "".join(GW_TITLE), GW_RECIPIENTS, *GW_BODY, *GW_SIGNATURE]
+
+
+def build_gongwen_pdf(path: Path) -> tuple[Path, int]:
+    """Type area 156 x 225 mm from 37 mm top / 28 mm left, 16 pt text, 28 characters x 22
+    lines, two-character indents (headings too), a 2-line centred title, page numbers
+    "— n —" at the outer edge (right on odd pages, left on even), signature and date set
+    right. Returns the path and the page count."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    size, pitch = 16.0, 225 * mm / 22
+    left, width = 28 * mm, 28 * 16.0
+    right = left + width
+    top = PAGE_H - 37 * mm
+    font = _font_name()
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    state = {"y": top - size, "page": 1}
+
+    def page_number() -> None:
+        c.setFont(font, 14)
+        label = f"— {state['page']} —"
+        if state["page"] % 2:
+            c.drawRightString(right - 14, 28 * mm, label)
+        else:
+            c.drawString(left + 14, 28 * mm, label)
+
+    def line(
+        text: str, x: float, *, font_size: float = size, centred: bool = False, step: float = pitch
+    ) -> None:
+        if state["y"] < PAGE_H - 37 * mm - 225 * mm:
+            page_number()
+            c.showPage()
+            state["page"] += 1
+            state["y"] = top - size
+        c.setFont(font, font_size)
+        if centred:
+            c.drawCentredString(left + width / 2, state["y"], text)
+        else:
+            c.drawString(x, state["y"], text)
+        state["y"] -= step
+
+    line(GW_BANNER, 0, font_size=36, centred=True, step=60)
+    line(GW_NUMBER, 0, centred=True, step=2 * pitch)
+    for part in GW_TITLE:
+        line(part, 0, font_size=22, centred=True, step=30)
+    state["y"] -= pitch
+    line(GW_RECIPIENTS, left)
+    for text in GW_BODY:
+        for i, part in enumerate(_wrap(text, width, 2, size)):
+            line(part, left + (2 * size if i == 0 else 0))
+    state["y"] -= pitch
+    c.setFont(font, size)
+    for text in GW_SIGNATURE:
+        x = right - 4 * size - len(text) * size if not text[0].isdigit() else right - 4 * size - 10 * size
+        line(text, x)
+    page_number()
+    c.save()
+    return path, state["page"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import fixtures as fx
+from tests.ingest import fixtures as fx
 from pipeline.config import Limits
 from pipeline.errors import CorruptFileError, EncryptedFileError, ResourceLimitError
 from pipeline.ingest import load
@@ -184,6 +184,17 @@ def test_docx_numbering_lvl_restart_zero_never_restarts() -> None:
 def test_docx_numbering_is_legal_and_suffix_space() -> None:
     state = NumberingState(_numbering(_MULTI))
     assert [state.label("4", lvl) for lvl in (0, 1, 0, 1)] == ["第一条 ", "1.1 ", "第二条 ", "2.1 "]
+
+
+def test_docx_numbering_style_link_uses_the_linked_list() -> None:
+    # abstractNum 5 only says "numbering of style ListStyle", whose w:numPr names numId 1;
+    # paragraphs of numId 7 (→ abstractNum 5) therefore count on in list 1
+    xml = _MULTI + """
+    <w:abstractNum w:abstractNumId="5"><w:numStyleLink w:val="ListStyle"/></w:abstractNum>
+    <w:num w:numId="7"><w:abstractNumId w:val="5"/></w:num>
+    """
+    state = NumberingState(_numbering(xml), {"ListStyle": ("1", None)})
+    assert [state.label(n, 0) for n in ("1", "7", "7")] == ["一、", "二、", "三、"]
 
 
 @pytest.mark.parametrize("num_id", [None, "0", "999"])

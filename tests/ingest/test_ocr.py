@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import fixtures as fx
+from tests.ingest import fixtures as fx
 from pipeline.config import Limits
 from pipeline.errors import CorruptFileError, OcrUnavailableError, ResourceLimitError
 from pipeline.ingest import load, ocr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import fixtures as fx
+from tests.ingest import fixtures as fx
 from pipeline.config import Limits
 from pipeline.errors import ConversionError, ConversionTimeoutError, ConverterMissingError, EncryptedFileError
 from pipeline.ingest.office import CONVERTER_ENV, read_office

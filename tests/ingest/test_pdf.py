@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-import fixtures as fx
+from tests.ingest import fixtures as fx
 from pipeline.config import Limits
 from pipeline.errors import CorruptFileError, EncryptedFileError, ResourceLimitError
 from pipeline.ingest import load
-from pipeline.ingest.pdf import read_pdf
-from pipeline.ingest.pdf_layout import Line, continues, find_gutter, margins_of, paragraphs
+from pipeline.ingest.pdf import read_pdf, text_layer_usable
+from pipeline.ingest.pdf_layout import Char, Line, continues, find_gutter, margins_of, paragraphs
 from pipeline.model import BlockKind, Source
 
 
@@ -152,6 +152,24 @@ def test_pdf_fake_bold_double_drawn_heading_reads_once(tmp_path: Path) -> None:
     assert doc.text == f"{fx.FAKE_BOLD_HEADING}\n{fx.FAKE_BOLD_BODY}"
 
 
+def test_pdf_gongwen_layout_reads_as_written(tmp_path: Path) -> None:
+    """GB/T 9704 layout: banner, 文号, a 2-line centred title, indented headings, a paragraph
+    cut by the page break, page numbers at alternating outer edges, signature set right."""
+    import pypdfium2
+
+    path, pages = fx.build_gongwen_pdf(tmp_path / "gongwen.pdf")
+    assert pages == 2
+    page2_first = pypdfium2.PdfDocument(str(path))[1].get_textpage().get_text_range().split("\r\n")[0]
+    expected = fx.gongwen_expected()
+    assert not any(t.startswith(page2_first) for t in expected)  # page 2 opens mid-paragraph
+    doc = _read(path)
+    body = _body(doc)
+    assert [t for _, _, t in body] == expected
+    assert [k for k, _, _ in body[:3]] == ["heading", "paragraph", "heading"]  # 36 pt, 16 pt, 22 pt
+    furniture = [(b.page, b.content) for b in doc.blocks if b.start is None]
+    assert furniture == [(1, "—1—"), (2, "—2—")]
+
+
 def test_pdf_dispatcher_reads_pdf(pdfs: dict[str, Path]) -> None:
     doc = load(pdfs["table"])
     assert doc.source.format == "pdf"
@@ -269,3 +287,22 @@ def test_pdf_layout_title_lines(lines: list[Line], expected: list[str]) -> None:
         ln.top, ln.bottom = 200 + 20 * i, 212 + 20 * i
     got = [p.text for p in paragraphs([(1, page)]) if p.heading]
     assert got == expected
+
+
+def _chars(text: str) -> list[Char]:
+    return [Char(t, 12.0 * i, 12.0 * (i + 1), 0, 12, 12) for i, t in enumerate(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "usable"),
+    [
+        ("关于开展试点工作的通知", True),
+        ("Notice 2024 第3号", True),
+        ("关于开展试点工作的通知\ue001", True),  # one unmapped glyph in a line: still text
+        ("\ue001\ue002\ue003\ue004\ue005\ue006的通知", False),  # subset font without ToUnicode
+        ("\ufffd\ufffd\ufffd\ufffd", False),
+        ("   ", False),
+    ],
+)
+def test_pdf_text_layer_usable(text: str, usable: bool) -> None:
+    assert text_layer_usable(_chars(text)) is usable

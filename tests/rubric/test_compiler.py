@@ -30,6 +30,8 @@ def test_compiler_finds_plan_materials(rubric):
         "近三年外贸运行情况分析报告（2016年-2018年）",
     ]
     assert rubric.get("material.application_form").params["attachment"] == "附件1"
+    # "（三）试点县评价指标体系完成情况。（见附件2）": the pointer after the full stop
+    assert rubric.get("material.m7").params["attachment"] == "附件2"
 
 
 def test_compiler_finds_sections_of_detailed_plan(rubric):
@@ -262,14 +264,20 @@ def test_compiler_n000_style_clauses_without_bufen():
     "notice, expected",
     [
         # inline list after the heading's colon
-        ("关于申报某某项目的通知\n一、申报条件\n企业注册满一年。\n二、申报材料：1.项目申请表；2.项目实施方案；3.营业执照复印件。\n",
-         ["项目申请表", "项目实施方案", "营业执照复印件"]),
+        (
+            "关于申报某某项目的通知\n一、申报条件\n企业注册满一年。\n二、申报材料：1.项目申请表；2.项目实施方案；3.营业执照复印件。\n",
+            ["项目申请表", "项目实施方案", "营业执照复印件"],
+        ),
         # a heading of its own, items numbered 1、
-        ("某某通知\n三、申报材料\n1、申请书（见附件1）\n2、企业近三年财务报表\n四、其他\n联系人：王某\n",
-         ["申请书", "企业近三年财务报表"]),
+        (
+            "某某通知\n三、申报材料\n1、申请书（见附件1）\n2、企业近三年财务报表\n四、其他\n联系人：王某\n",
+            ["申请书", "企业近三年财务报表"],
+        ),
         # a lead-in sentence inside an article
-        ("第六条 申请认定，应当提交下列材料：\n（一）认定申请表；\n（二）法定代表人身份证明复印件。\n申请单位应当加盖公章。\n",
-         ["认定申请表", "法定代表人身份证明复印件"]),
+        (
+            "第六条 申请认定，应当提交下列材料：\n（一）认定申请表；\n（二）法定代表人身份证明复印件。\n申请单位应当加盖公章。\n",
+            ["认定申请表", "法定代表人身份证明复印件"],
+        ),
     ],
 )
 def test_compiler_material_list_styles(notice, expected):
