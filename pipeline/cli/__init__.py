@@ -15,6 +15,8 @@ from pipeline.cli import (  # noqa: E402,F401
     rubric_cmds,
     store_cmds,
     eval_cmds,
+    screen_cmds,
+    demo_cmds,
 )
 
 

@@ -108,7 +108,7 @@ def _cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((kind, tuple(words)) for kind, words in (data.get("cues") or {}).items())
 
 
-def cue_tokens(text: str, context: Sequence[str] = ()) -> str:
+def cue_tokens(text: str, context: Sequence[str] = (), position: float | None = None) -> str:
     """Generalising features as tokens: cue-word hits per kind and the clause's shape.
 
     ``cue_measure`` for each 鼓励/支持/… in the clause, ``ctx_eligibility`` for a
@@ -132,12 +132,18 @@ def cue_tokens(text: str, context: Sequence[str] = ()) -> str:
     if body.rstrip().endswith(("：", ":")):
         tokens.append("leadin")
     tokens.append(f"len{min(len(body) // 40, 4)}")
+    if position is not None:
+        # where in the document: preambles open it, contacts and closing provisions end it
+        tokens.append(f"pos{min(int(position * 5), 4)}")
     return " ".join(tokens)
 
 
-def model_input(text: str, context: Sequence[str]) -> list[str]:
-    """One row of model input: [clause text, heading context, cue/shape tokens]."""
-    return [text, " ".join(context), cue_tokens(text, context)]
+def model_input(text: str, context: Sequence[str], position: float | None = None) -> list[str]:
+    """One row of model input: [clause text, heading context, cue/shape tokens].
+
+    ``position`` is the clause start as a fraction of the document length.
+    """
+    return [text, " ".join(context), cue_tokens(text, context, position)]
 
 
 _LOCK = threading.Lock()
@@ -179,7 +185,9 @@ def model_meta() -> dict[str, Any]:
         return {}
 
 
-def classify_many(items: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[str, float, list[str]]]:
+def classify_many(
+    items: Sequence[tuple[str, Sequence[str]]], positions: Sequence[float] | None = None
+) -> list[tuple[str, float, list[str]]]:
     """(kind, confidence, secondary kinds) for each (clause text, heading context)."""
     if not items:
         return []
@@ -188,7 +196,8 @@ def classify_many(items: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[str,
     if model is not None:
         import numpy as np
 
-        rows = np.array([model_input(t, c) for t, c in items], dtype=object)
+        pos = list(positions) if positions is not None else [None] * len(items)
+        rows = np.array([model_input(t, c, p) for (t, c), p in zip(items, pos)], dtype=object)
         for i, row in enumerate(model.predict_proba(rows)):
             probs[i] = {str(k): float(p) for k, p in zip(model.classes_, row)}
     out: list[tuple[str, float, list[str]]] = []

@@ -327,7 +327,8 @@ def extract_clauses(doc: Document) -> Document:
     from pipeline.extract.clause_kind import classify_many
 
     raw = segment(doc.text)
-    kinds = classify_many([(doc.text[r.start : r.end], r.context) for r in raw])
+    size = max(len(doc.text), 1)
+    kinds = classify_many([(doc.text[r.start : r.end], r.context) for r in raw], [r.start / size for r in raw])
     doc.clauses = []
     for i, (r, (kind, confidence, secondary)) in enumerate(zip(raw, kinds), start=1):
         section = doc.section_at(r.start)

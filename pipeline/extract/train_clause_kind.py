@@ -74,7 +74,8 @@ def examples_for(doc_id: str, path: Path) -> list[tuple[list[str], str]]:
             if r.start <= span[0] < r.end:
                 if i not in seen:
                     seen.add(i)
-                    out.append((model_input(doc.text[r.start : r.end], r.context), item["kind"]))
+                    position = r.start / max(len(doc.text), 1)
+                    out.append((model_input(doc.text[r.start : r.end], r.context, position), item["kind"]))
                 break
     return out
 
