@@ -104,14 +104,32 @@ def query_cmd(
         _print_table(records, text)
 
 
+def _figure(a: dict) -> str:
+    if a.get("percent") is not None:
+        return f"{a['percent']:g}%"
+    figure = a.get("value") if a.get("value") is not None else a.get("high") or a.get("low") or a.get("cap")
+    unit = "" if a.get("currency", "CNY") == "CNY" else f" {a['currency']}"
+    return f"{_money(figure)}{unit}"
+
+
 def _amounts_summary(amounts: list[dict]) -> str:
-    parts = []
+    """One line per amount, with tier lists shown as threshold → reward pairs."""
+    parts: list[str] = []
+    tiers: dict[str, dict[int, dict[str, dict]]] = {}
     for a in amounts:
-        figure = a.get("value") if a.get("value") is not None else a.get("high") or a.get("cap")
-        label = f"{a['kind']}:{_money(figure)} {a.get('currency', '')}" if figure is not None else a["kind"]
-        if a.get("percent") is not None:
-            label = f"{a['kind']}:{a['percent']:g}%" + (f" cap {_money(a['cap'])}" if a.get("cap") else "")
-        parts.append(label.strip())
+        if a.get("tier_group") and a.get("role") in ("threshold", "reward") and a.get("tier_index") is not None:
+            tiers.setdefault(a["tier_group"], {}).setdefault(a["tier_index"], {})[a["role"]] = a
+            continue
+        label = f"{a['kind']} {_figure(a)}"
+        if a.get("kind") == "percent" and a.get("cap"):
+            label += f" (cap {_money(a['cap'])})"
+        parts.append(label)
+    for group in tiers.values():
+        steps = [
+            f"{_figure(step['threshold']) if 'threshold' in step else '?'}→{_figure(step['reward']) if 'reward' in step else '?'}"
+            for _, step in sorted(group.items())
+        ]
+        parts.append("tiers " + ", ".join(steps))
     return "; ".join(parts)
 
 
@@ -139,11 +157,11 @@ def _money(value: float | None) -> str:
 
 def _print_table(records: list[dict], text: str | None) -> None:
     table = Table(show_lines=True, title=f"{len(records)} clauses")
-    table.add_column("document", max_width=28)
-    table.add_column("section", max_width=24)
-    table.add_column("kind")
-    table.add_column("clause", ratio=3)
-    table.add_column("amounts / deadlines", max_width=30)
+    table.add_column("document", ratio=2, overflow="fold")
+    table.add_column("section", ratio=2, overflow="fold")
+    table.add_column("kind", overflow="fold")
+    table.add_column("clause", ratio=5, overflow="fold")
+    table.add_column("amounts / deadlines", ratio=2, overflow="fold")
     for r in records:
         clause = escape(r["text"])
         if text and r.get("match_start") is not None and r["match_start"] >= 0:

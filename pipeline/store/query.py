@@ -129,7 +129,9 @@ def build_sql(q: ClauseQuery, known_kinds: set[str] | None = None) -> tuple[str,
         )
         params += [cited, q.cites.strip("《》 ")]
     if q.doc:
-        where.append("(instr(d.path, ?) > 0 OR instr(coalesce(d.title, ''), ?) > 0 OR d.doc_number = ?)")
+        where.append(
+            "(instr(d.path, ?) > 0 OR instr(coalesce(d.title, ''), ?) > 0 OR instr(coalesce(d.doc_number, ''), ?) > 0)"
+        )
         params += [q.doc, q.doc, normalise_doc_number(q.doc)]
     if q.limit is not None and q.limit < 1:
         raise QueryError(detail=f"--limit must be at least 1; got {q.limit}")
