@@ -59,6 +59,18 @@ def body_state(text: str, start: int, end: int) -> str:
     return "thin" if n < thin else "full"
 
 
+@lru_cache(maxsize=1)
+def _one_sentence_chars() -> int:
+    return int(load_data("placeholders.yaml").get("one_sentence_chars", 0))
+
+
+def one_short_sentence(text: str, start: int, end: int) -> bool:
+    """The body is a single sentence shorter than ``one_sentence_chars`` (GUIDE: "one generic sentence")."""
+    limit = _one_sentence_chars()
+    pieces = [x for x in re.split(r"[。！？；;\n]", text[start:end]) if len(CONTENT_CHARS.findall(x)) >= 4]
+    return len(pieces) == 1 and len(CONTENT_CHARS.findall(pieces[0])) < limit
+
+
 def sentence_span(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The sentence around [start, end) within [lo, hi), capped to EVIDENCE_CHARS."""
     s = start
@@ -103,16 +115,32 @@ def check_present(item: RubricItem, text: str, start: int, end: int) -> Outcome:
 
 
 def check_has_numbers(item: RubricItem, text: str, start: int, end: int) -> Outcome:
+    """A number with a unit. An indicator written only in words is ``partial`` (GUIDE: "qualitative
+    where the notice demands numbers"); the section-wide demand itself (具体化、可量化) is unmet."""
     hits = _finds("number_with_unit", text, start, end)
     if hits:
         return Outcome("present", evidence(text, hits, start, end))
-    return Outcome("missing", reason="no quantified target (no number with 亿元/万美元/%)")
+    reason = "no quantified target (no number with 亿元/万美元/%)"
+    if not item.params.get("demand") and body_state(text, start, end) == "full":
+        return Outcome("partial", reason=f"{reason}; qualitative only")
+    return Outcome("missing", reason=reason)
 
 
 def check_has_growth_rate(item: RubricItem, text: str, start: int, end: int) -> Outcome:
+    """A growth figure; growth or scale described in words only ("外贸保持平稳较快增长") is ``partial``."""
     hits = _finds("growth_rate", text, start, end)
     if hits:
         return Outcome("present", evidence(text, hits, start, end))
+    # "外贸进出口规模及增幅" asks for two things: a scale figure without a rate ("进出口额突破50亿元")
+    # is half of it; growth said in words ("外贸保持平稳较快增长") touches it
+    scale = _finds("money", text, start, end)
+    if scale:
+        return Outcome("partial", evidence(text, scale, start, end), "a scale figure but no growth rate (增长10%)")
+    words = _finds("growth_words", text, start, end)
+    if words:
+        return Outcome(
+            "partial", evidence(text, words, start, end), "growth described in words only, no rate (增长10%)"
+        )
     return Outcome("missing", reason="no growth rate (e.g. 增长10%, 增幅15%)")
 
 
@@ -255,8 +283,17 @@ _FILLER = re.compile(r"[（(][^（）()]*[)）]|情况|有无|是否|发生|存�
 
 
 def check_mentions(item: RubricItem, text: str, start: int, end: int) -> Outcome:
-    """The wording's key words, or a third of its listed aspects, or most of its character pairs."""
-    body = text[start:end]
+    """Does the body talk about what the wording names, in its words or in the plan's own?
+
+    Evidence, strongest first: a key word of the notice's wording (or an `also`
+    word); a third of the aspects the notice lists or explains ("要说明公共服务平台建设和…
+    商协会合作" — a plan writes "建有检测中心…与商会开展合作", never the head's words);
+    two different `hints` (things a plan names when describing the subject); most of
+    the wording's character pairs. One hint, one aspect or some shared pairs is weak
+    evidence: ``partial``. Key words that occur only in a sentence that puts the
+    requirement off ("责任分工待…研究确定") are not evidence (run_check then says ``empty``).
+    """
+    body = _mask_deferrals(text, start, end)  # same length: offsets stay valid
     keywords: list[str] = item.params.get("keywords") or []
     spans: list[tuple[int, int]] = []
     for kw in keywords:
@@ -264,24 +301,90 @@ def check_mentions(item: RubricItem, text: str, start: int, end: int) -> Outcome
         if i != -1:
             spans.append((start + i, start + i + len(kw)))
     aspects: list[str] = item.params.get("aspects") or []
-    hit_aspects = [
-        a for a in aspects if a in body or len(_bigrams(a) & _bigrams(body)) >= 0.6 * len(_bigrams(a))
-    ]
+    hit_aspects = [a for a in aspects if aspect_mentioned(a, body)]
     if spans or (aspects and len(hit_aspects) * 3 >= len(aspects)):
         for a in hit_aspects:
             i = body.find(a)
             if i != -1:
                 spans.append((start + i, start + i + len(a)))
         return Outcome("present", evidence(text, spans or [(start, start + 1)], start, end))
+    hints = _hint_spans(item.params.get("hints") or [], body, start)
+    if len(hints) >= HINTS_PRESENT:
+        return Outcome("present", evidence(text, list(hints.values()), start, end))
     # a paraphrase: most of the wording's character pairs ("食品加工产业集群…发展" for 特色产业集群发展情况)
     wanted = _bigrams(_FILLER.sub("", item.name))
-    if len(wanted) >= 3 and len(wanted & _bigrams(body)) >= MENTION_COVERAGE * len(wanted):
+    shared = len(wanted & _bigrams(body))
+    if len(wanted) >= 3 and shared >= MENTION_COVERAGE * len(wanted):
         return Outcome("present", evidence(text, [(start, min(end, start + 1))], start, end))
     what = "、".join(keywords) or item.name
+    if hints or hit_aspects:
+        named = "、".join([*hints, *hit_aspects])
+        return Outcome(
+            "partial", evidence(text, list(hints.values()), start, end), f"touches {what} only thinly ({named})"
+        )
     # a keyword miss is weak evidence on a body that shares some of the wording: partial, not missing
-    if len(wanted) >= 3 and len(wanted & _bigrams(body)) >= MENTION_PARTIAL * len(wanted):
+    if len(wanted) >= 3 and shared >= MENTION_PARTIAL * len(wanted):
         return Outcome("partial", reason=f"mentions {what} only loosely")
     return Outcome("missing", reason=f"does not mention {what}")
+
+
+HINTS_PRESENT = 2
+ASPECT_WORDS = 0.5
+# words too common in plans to show that an aspect is addressed
+_GENERIC_WORDS = frozenset(
+    "情况 方面 相关 有关 当地 组织 开展 具有 其他 相比 建设 发展 工作 活动 以及 进行 我省 我县 国家 推动 加强"
+    " 符合 取得 等".split()
+)
+
+
+def aspect_mentioned(aspect: str, body: str) -> bool:
+    """An aspect is addressed when it occurs, most of its character pairs do, or half its content words."""
+    if aspect in body:
+        return True
+    grams = _bigrams(aspect)
+    if grams and len(grams & _bigrams(body)) >= 0.6 * len(grams):
+        return True
+    content = _content_words(aspect)
+    hit = [w for w in content if w in body]
+    return len(content) >= 2 and len(hit) >= 2 and len(hit) >= ASPECT_WORDS * len(content)
+
+
+@lru_cache(maxsize=4096)
+def _content_words(phrase: str) -> tuple[str, ...]:
+    from pipeline.extract.segment import words
+
+    out = [w for w in words(phrase) if len(w) >= 2 and CONTENT_CHARS.search(w) and w not in _GENERIC_WORDS]
+    return tuple(dict.fromkeys(out))
+
+
+def _hint_spans(hints: list[str], body: str, offset: int) -> dict[str, tuple[int, int]]:
+    """First occurrence of each distinct hint (a hint inside a longer hint counts once), as text offsets."""
+    found: dict[str, tuple[int, int]] = {}
+    for h in sorted(hints, key=len, reverse=True):
+        i = body.find(h)
+        if i == -1:
+            continue
+        if any(a <= offset + i and offset + i + len(h) <= b for a, b in found.values()):
+            continue
+        found[h] = (offset + i, offset + i + len(h))
+    return found
+
+
+def _mask_deferrals(text: str, start: int, end: int) -> str:
+    """text[start:end] with every sentence that puts something off blanked (same length)."""
+    body = text[start:end]
+    pat = deferral_pattern()
+    if pat is None or not pat.search(body):
+        return body
+    chars = list(body)
+    for m in pat.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s > start and not SENTENCE_END.match(text[s - 1]):
+            s -= 1
+        while e < end and not SENTENCE_END.match(text[e]):
+            e += 1
+        chars[s - start : e - start] = " " * (e - s)
+    return "".join(chars)
 
 
 CHECKS: dict[str, Callable[[RubricItem, str, int, int], Outcome]] = {

@@ -4,10 +4,16 @@ Formula (also written in every rubric YAML header):
 
 * status credit: present = 1, partial = 0.5, empty = 0, missing = 0;
 * an item with children: ``credit = OWN_SHARE * own + (1 - OWN_SHARE) * mean_w(children)``,
-  where ``mean_w`` is the weight-averaged credit of its direct children. A
-  material whose whole content is its parts (a "container", e.g. 实施方案
-  made of 申请表 + 详细实施方案 + …, or 详细实施方案 made of its sections) has
-  no body of its own, so its credit is ``mean_w(children)`` alone;
+  where ``mean_w`` is the weight-averaged credit of its direct children of
+  weight > 0; without such children ``credit = own``. This is the gold
+  formula of corpora/plans/GUIDE.md ("Gold score"). Requirements that judge
+  their parent rather than add a part (a material's year range, 具体化、可量化,
+  操作性较强, wording that restates the section, 有无/是否 questions) have
+  weight 0 in the compiled rubric: they act through the parent's own status
+  (checker.py) and would otherwise count twice. A material whose whole content
+  is its parts (a "container", e.g. 实施方案 made of 申请表 + 详细实施方案 + …,
+  or 详细实施方案 made of its sections) has no body of its own, so its credit
+  is ``mean_w(children)`` alone;
 * ``score = 100 * Σ weight·credit / Σ weight`` over the top-level items of
   scope "plan" (dossier-scope materials — a separate 请示 file — are reported
   but not scored when one plan file is checked).

@@ -306,19 +306,31 @@ def _is_tier_piece(piece: str, rules: SegmentRules) -> bool:
 
 
 def segment(text: str) -> list[RawClause]:
-    """Clause spans of ``text`` with the heading context each one sits under."""
+    """Clause spans of ``text`` with the heading context each one sits under.
+
+    A sentence ending in a colon ("申请认定就业见习基地，应当符合下列条件：") is
+    context for the numbered items that follow it, up to the next paragraph
+    that is not a numbered item: those items are conditions, materials or
+    prohibitions because of it.
+    """
     rules = segment_rules()
     out: list[RawClause] = []
+    leadin: str | None = None
     for p_start, p_end, ctx in _paragraphs(text, _lines(text), rules):
+        if leadin and not _number_prefix(text[p_start:p_end], rules):
+            leadin = None
         for s, e in _merge(text, _sentences(text, p_start, p_end, rules), rules):
             s, e = _trim(text, s, e)
             piece = text[s:e]
             if len(_CJK_OR_ALNUM.findall(piece)) < 2:
                 continue
-            if piece.endswith(("：", ":")) and len(piece) <= rules.leadin_max_chars and "。" not in piece:
-                # a lead-in such as "有关事宜通知如下：" is not something to quote on its own
-                continue
-            out.append(RawClause(s, e, ctx))
+            item_ctx = ctx + (leadin,) if leadin else ctx
+            if piece.endswith(("：", ":")):
+                leadin = piece
+                if len(piece) <= rules.leadin_max_chars and "。" not in piece:
+                    # a lead-in such as "有关事宜通知如下：" is not something to quote on its own
+                    continue
+            out.append(RawClause(s, e, item_ctx))
     return out
 
 

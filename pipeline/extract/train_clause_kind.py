@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.eval.gold import GOLD_DIR, ROOT, load_document, load_gold, load_split, locate
-from pipeline.extract.clause_kind import META_PATH, MODEL_PATH, labels, model_input
+from pipeline.extract.clause_kind import META_PATH, MODEL_PATH, labels, model_input, rule_kind
 from pipeline.extract.clauses import segment
 
 # Annotated documents outside corpora/split.yaml (id -> path relative to the repo root).
@@ -40,6 +40,7 @@ EXTRA_DOCS: dict[str, str] = {
         "beijing_industrial_policy_guide_2024_part1_general",
         "guangzhou_family_doctor_service_plan_2023",
         "sc_zero_waste_city_pilot_plan_2018",
+        "beijing_industrial_policy_guide_2024_part2_manufacturing",
     )
 }
 # two short regulations from the bulk corpus: obligations, sanctions, definitions
@@ -145,11 +146,14 @@ def train(out_model: Path = MODEL_PATH, out_meta: Path = META_PATH, folds: int =
         for tr, te in GroupKFold(n_splits=min(folds, n_groups)).split(X, yy, groups):
             est = build_estimator().fit(X[tr], yy[tr])
             pred[te] = est.predict(X[te])
+        # the shipped system: cue-word rules first, the model for the rest
+        ruled = np.array([rule_kind(row[0]) or p for row, p in zip(rows, pred)], dtype=object)
         cv = {
             "folds": min(folds, n_groups),
             "grouped_by": "document",
-            "macro_f1": round(float(f1_score(yy, pred, average="macro")), 4),
-            "accuracy": round(float(accuracy_score(yy, pred)), 4),
+            "macro_f1": round(float(f1_score(yy, ruled, average="macro")), 4),
+            "accuracy": round(float(accuracy_score(yy, ruled)), 4),
+            "model_only_macro_f1": round(float(f1_score(yy, pred, average="macro")), 4),
         }
 
     model = build_estimator().fit(X, yy)

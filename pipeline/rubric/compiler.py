@@ -247,8 +247,8 @@ class _Builder:
                     "requirement",
                     item.id,
                     "covers_years",
-                    {"years": years},
-                    1.0,
+                    {"years": years, "demand": True},
+                    0.0,
                     [],
                     None,
                     "plan",
@@ -297,8 +297,8 @@ class _Builder:
                     "requirement",
                     section.id,
                     "covers_years",
-                    {"years": years},
-                    1.0,
+                    {"years": years, "demand": True},
+                    0.0,
                     [],
                     None,
                     "plan",
@@ -315,6 +315,7 @@ class _Builder:
         parent: RubricItem,
         inherited_years: list[int],
         default: str = "mentions",
+        question: bool = False,
     ) -> None:
         clean = clean_name(name)
         if len(core(clean)) < 2:
@@ -351,7 +352,13 @@ class _Builder:
                     params["keywords"] = list(
                         dict.fromkeys(params["keywords"] + list(rule.get("also") or []))
                     )
+                    if rule.get("hints"):
+                        params["hints"] = list(rule["hints"])
                     break
+            # "配套政策部分包括当地…的配套政策、资金": the wording that restates its section is the
+            # section's own content, judged in the section's status (GUIDE: one sub-requirement, 资金)
+            if parent.kind == "section" and core(parent.name) and core(parent.name) in core(clean):
+                params["demand"] = True
         if check == "has_money" and len(core(clean)) > 2:
             params["keywords"] = keywords(clean)  # "中央财政资金": a figure for that source
         # several wordings of one check ("具体化、可量化") make one item
@@ -361,6 +368,8 @@ class _Builder:
                 prev.name = f"{prev.name}、{clean}"
                 prev.provenance = self._prov(prev.provenance["start"], end)
                 return
+        if question:
+            params["question"] = True
         n = sum(1 for i in self.items if i.parent == parent.id) + 1
         base = f"{parent.id}.{slug or f'r{n}'}"
         self.add(
@@ -371,7 +380,7 @@ class _Builder:
                 parent.id,
                 check,
                 params,
-                1.0,
+                requirement_weight(params),
                 [],
                 None,
                 parent.scope,
@@ -611,6 +620,7 @@ class _Builder:
                 continue
             head_taken = False
             explaining = False
+            explained: list[tuple[int, int]] = []  # what "要说明…" says the head requirement covers
             for ps, pe in pieces:
                 piece = text[ps:pe]
                 em = re.match(rf"^(?:{explain})", piece)
@@ -619,12 +629,14 @@ class _Builder:
                     piece = text[ps:pe]
                 elif em:
                     explaining = True
+                    explained.append((ps + em.end(), pe))
                     continue
                 if re.match(rf"^(?:{questions})", piece):
-                    self.add_requirement(piece, ps, pe, section, years)
+                    self.add_requirement(piece, ps, pe, section, years, question=True)
                     continue
                 if explaining:
-                    continue  # description of the head ("符合国家和我省产业结构调整情况")
+                    explained.append((ps, pe))  # description of the head ("符合国家和我省产业结构调整情况")
+                    continue
                 if re.match(r"^(?:可|可以|参考|鼓励|并|同时)", piece):
                     continue  # advice, not a requirement: "可参考评价指标体系制定"
                 im = re.match(rf"^(?:{include})", piece)
@@ -645,6 +657,8 @@ class _Builder:
             # "包括…等方面情况" after a head: keep its aspects as keywords of the head requirement
             if verb.startswith("包括"):
                 self._aspects(cs, ce, section)
+            if explained:
+                self._explained(cs, ce, section, explained)
 
     def _aspects(self, cs: int, ce: int, section: RubricItem) -> None:
         text = self.text
@@ -660,6 +674,37 @@ class _Builder:
             return
         aspects = [text[s:e] for s, e in enumeration(text, cs + m.start(1), cs + m.end(1))]
         head[0].params["aspects"] = aspects
+
+    def _explained(self, cs: int, ce: int, section: RubricItem, spans: list[tuple[int, int]]) -> None:
+        """Keep "要说明…" as aspects of the clause's head requirement: what a reviewer looks for.
+
+        seed 000: "公共服务服务体系建设情况，要说明公共服务平台建设和与国家及省级相关商协会合作情况" —
+        a plan answers with "建有检测中心和服务平台，与…协会开展合作" and never writes the head's words.
+        """
+        text = self.text
+        head = self._head(cs, ce, section)
+        if head is None or head.check != "mentions":
+            return
+        found = list(head.params.get("aspects") or [])
+        for s, e in spans:
+            for es, ee in enumeration(text, s, e):
+                phrase = re.sub(r"(?:等?(?:方面|活动)?的?情况)$", "", text[es:ee]).strip()
+                if len(phrase) >= 2 and phrase not in found:
+                    found.append(phrase)
+        head.params["aspects"] = found
+
+    def _head(self, cs: int, ce: int, section: RubricItem) -> RubricItem | None:
+        """The first non-question requirement of ``section`` worded inside [cs, ce)."""
+        for i in self.items:
+            if (
+                i.parent == section.id
+                and i.kind == "requirement"
+                and i.provenance
+                and cs <= i.provenance["start"] < ce
+                and not i.params.get("question")
+            ):
+                return i
+        return None
 
     def inline_materials(self) -> None:
         """ "填报《X》（详见附件2）": a material named inline, when no list of materials exists."""
@@ -729,6 +774,19 @@ class _Builder:
             n = sum(1 for i in self.items if i.parent == item.id and i.kind == "section")
             if item.kind == "material" and n:
                 item.weight = float(n)
+
+
+def requirement_weight(params: dict[str, Any]) -> float:
+    """0 for wording that judges its parent rather than adding a part of its own.
+
+    GUIDE (corpora/plans, "Gold score"): a demand on the whole section (具体化、可量化;
+    操作性较强), a material's year range (年度工作计划 2019–2021: one year only makes the
+    plan partial) and wording that restates its section (配套政策's 配套政策) decide the
+    parent's own status; a 有无/是否 question explains a requirement (特色产业集群…
+    有无发生事故) and is reported without a share of the score. Such items keep their
+    status and evidence but are left out of the mean of sub-requirements.
+    """
+    return 0.0 if params.get("demand") or params.get("question") else 1.0
 
 
 STOP_CHARS = re.compile(r"(?:等方面情况|方面情况|的情况|情况|工作|等|方面|有关|相关|当地|用于|推动|该项)")

@@ -84,13 +84,16 @@ def test_checker_targets_without_numbers_are_partial_with_reason(seed_rubric, wr
     assert item.reason.startswith("目标设定:")
 
 
-def test_checker_projects_without_funding_are_partial(seed_rubric, write_plan):
+def test_checker_projects_without_funding_stay_present_gap_in_funding(seed_rubric, write_plan):
+    # GUIDE: a section with content is present; "specific gaps show in its sub-requirements"
     projects = (
         "六、重点项目\n项目一：某某纺织有限公司智能工厂项目。实施主体为某某纺织有限公司，基本情况：占地200亩。"
         "发展目标：提升智能制造水平。附县商务局、财政局支持项目证明材料。"
     )
     result = check(write_plan(make_plan(projects=projects)), seed_rubric)
-    assert result.item("plan.projects").status == "partial"
+    section = result.item("plan.projects")
+    assert section.status == "present"
+    assert "gaps in its sub-requirements" in section.reason
     funding = result.item("plan.projects.funding")
     assert funding.status == "missing"
     assert "no funding figures" in funding.reason
@@ -297,3 +300,124 @@ def test_checker_demand_or_majority_rule(seed_rubric, write_plan, monkeypatch):
     assert "gaps in its sub-requirements" in result.item("plan.projects").reason
     # 具体化、可量化 judges the whole section: failing it makes the section partial
     assert result.item("plan.goals").status == "partial"
+
+
+def test_checker_policy_section_with_money_but_no_policy_is_partial(seed_rubric, write_plan):
+    # GUIDE: 配套政策's only sub-requirement is 资金; the policy itself is the section's own content
+    # (corpora/plans p16: "a 300万元 fund with no policy: section partial, funding present")
+    policies = "五、配套政策\n县财政每年安排外贸发展专项资金2000万元，主要用于开拓国际市场和培育外贸主体。"
+    result = check(write_plan(make_plan(policies=policies)), seed_rubric)
+    assert result.item("plan.policies").status == "partial"
+    assert result.item("plan.policies.funds").status == "present"
+
+
+def test_checker_unanswered_question_does_not_make_section_partial(seed_rubric, write_plan):
+    # "有无发生…事故" explains 特色产业集群; not answering it is reported, not a section gap
+    basis = PARTS["basis"].replace("近年来未发生重大产品质量案件、环保和生产安全事故，不存在严重违法经营情况。", "")
+    result = check(write_plan(make_plan(basis=basis)), seed_rubric)
+    assert result.item("plan.basis.incidents").status == "missing"
+    assert result.item("plan.basis").status == "present"
+
+
+@pytest.mark.parametrize(
+    "policies, expected",
+    [
+        # GUIDE "one generic sentence": one short sentence that also leaves 资金 unanswered
+        ("五、配套政策\n县政府出台政策支持外贸发展。", "partial"),
+        # the same gap in a section with substance: present, the gap shows in 资金 alone
+        (
+            "五、配套政策\n县政府出台《关于支持外贸转型升级的若干政策》，对企业境外参展给予补助。"
+            "县里对新设海外仓、跨境电商平台给予奖励，并在用地、用电方面优先保障试点企业。",
+            "present",
+        ),
+    ],
+)
+def test_checker_one_generic_sentence(seed_rubric, write_plan, policies, expected):
+    result = check(write_plan(make_plan(policies=policies)), seed_rubric)
+    assert result.item("plan.policies.funds").status == "missing"
+    assert result.item("plan.policies").status == expected
+
+
+def test_checker_one_sentence_that_answers_everything_is_present(seed_rubric, write_plan):
+    # 配套政策 in one sentence naming a policy document and an amount is not "generic"
+    policies = "五、配套政策\n县政府出台《若干政策》，设立专项资金每年2000万元。"
+    assert check(write_plan(make_plan(policies=policies)), seed_rubric).item("plan.policies").status == "present"
+
+
+@pytest.mark.parametrize(
+    "replace, expected",
+    [
+        ({}, "present"),
+        # GUIDE: a container is present when any of its sections is
+        ({"basis": None, "goals": None, "mechanism": None}, "present"),
+        # every section only a heading: there in name only
+        (
+            {
+                "basis": "一、试点基础条件\n略",
+                "goals": "二、目标设定\n略",
+                "mechanism": "三、工作机制\n略",
+                "measures": "四、推进措施\n略",
+                "policies": "五、配套政策\n略",
+                "projects": "六、重点项目\n略",
+            },
+            "empty",
+        ),
+    ],
+)
+def test_checker_container_status(seed_rubric, write_plan, replace, expected):
+    result = check(write_plan(make_plan(**replace)), seed_rubric)
+    assert result.item("material.detailed_plan").status == expected
+
+
+ANOTHER_STYLE = """某县外贸转型升级试点县实施方案（2019—2021年）
+一、申请表
+另行报送。
+二、详细实施方案
+（一）发展现状
+我县是全国重要的轴承生产基地，现有轴承企业380家，形成了锻造、车加工、热处理到装配的完整产业链，2018年轴承出口9.6亿元。县里建有省级轴承质量检测中心和轴承产业公共技术服务平台，与中国轴承工业协会签订合作协议。近三年组织企业参加德国汉诺威工业博览会、上海国际轴承展，在印度举办轴承产品推介会。2016年以来，全县企业新增发明专利45项，自主品牌出口占比由12%提高到21%，跨境电商出口年均增长40%。
+（二）发展目标
+外贸规模稳步扩大，到2021年全县进出口额突破30亿元。
+（三）组织保障
+成立县外贸转型升级试点工作领导小组，县长任组长，县商务局局长任办公室主任。县商务局负责统筹协调；县财政局负责资金保障；县市场监管局负责质量提升。
+（四）重点任务
+1.实施轴承企业智能化改造。2.建设轴承跨境电商产业园。3.培育自主品牌。4.开拓“一带一路”市场。
+（五）政策支持
+县政府出台《关于促进轴承产业外贸发展的若干意见》，县财政每年安排外贸发展资金800万元。
+（六）项目支撑
+高端轴承智能工厂项目，实施主体为某某精工轴承有限公司，新建智能生产线6条，建成后新增出口1亿元，已投入4000万元，2019年、2020年、2021年分别拟投入3000万元、2000万元、1000万元。项目支持证明材料附后。
+三、分年度推进安排
+2019年：完成10家企业智能化改造。2020年：跨境电商产业园运营。
+四、近三年外贸运行情况分析报告（2016年-2018年）
+2016年、2017年、2018年全县进出口分别为18.2亿元、20.5亿元、23.1亿元，年均增长12.6%，主要受轴承出口带动；对美出口占比下降，“一带一路”市场占比上升。
+"""
+
+
+def test_checker_plan_in_another_style(seed_rubric, write_plan):
+    # statuses reasoned from GUIDE.md before running the checker
+    result = check(write_plan(ANOTHER_STYLE), seed_rubric)
+    expected = {
+        "material.application_form": "empty",  # "另行报送": not in this file
+        "plan.basis": "present",
+        "plan.basis.industry_cluster": "present",  # 生产基地, 完整产业链, figures
+        "plan.basis.public_services": "present",  # 检测中心, 服务平台, 协会
+        "plan.basis.exchange": "present",  # 博览会, 推介会
+        "plan.basis.results": "present",
+        "plan.goals": "present",  # has a number: meets 具体化、可量化
+        "plan.goals.growth": "partial",  # scale but no 增幅
+        "plan.mechanism": "present",
+        "plan.mechanism.units_posts": "present",
+        "plan.mechanism.division": "present",
+        "plan.measures": "present",
+        "plan.policies": "present",
+        "plan.policies.funds": "present",
+        "plan.projects": "present",
+        "plan.projects.funding": "present",
+        "plan.projects.proof": "present",  # "附后": a separate document stated as attached
+        "material.annual_plan": "partial",  # 2019 and 2020 only
+        "material.analysis_report": "present",
+    }
+    got = {k: result.item(k).status for k in expected}
+    assert got == expected
+    # 申请表 0; 目标设定 0.5 + 0.5·mean(0.5, 重点任务完成情况 0.5 or 1); 年度工作计划 0.5; six others 1
+    # → 100·(6 + 0.5 + 0.75..0.875)/9 = 80.6..81.9
+    assert 80.5 <= result.score <= 82.0

@@ -59,3 +59,37 @@ def test_plan_parser_section_spans_nest():
     assert (sub1.parent, sub2.parent, nxt.parent) == (top.id, top.id, None)
     assert top.end == nxt.start and sub2.end == nxt.start
     assert doc.text[top.heading_start : top.heading_end] == "目标设定"
+
+
+def _stage_titles(text: str) -> list[tuple[str, str]]:
+    """(title, body start) of plan_sections(): the structure stage's tree after split_run_in."""
+    from pipeline.check.plan_parser import plan_sections
+
+    doc = load_document(text + "\n")
+    return [(s.title, doc.text[s.heading_end : s.heading_end + 4]) for s in plan_sections(doc)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # corpora/plans p10 style: the title ends at the colon and the body starts on the same line
+        (
+            "二、试点基础条件\n我县产业基础较好。\n三、目标设定：到2021年，全区进出口额达到105亿元。",
+            [("试点基础条件", "\n我县产"), ("目标设定", "：到20")],
+        ),
+        ("（一）强化组织领导。成立由县长任组长的领导小组。", [("强化组织领导", "。成立由")]),
+        # a heading without a run-in body is left as the stage found it
+        ("一、工作机制\n成立领导小组。", [("工作机制", "\n成立领")]),
+    ],
+)
+def test_plan_parser_run_in_headings_with_structure_stage(text, expected):
+    assert _stage_titles(text) == expected
+
+
+def test_plan_parser_long_numbered_list_item_is_body_text():
+    # "1.…，实施主体为…" is an item of 重点项目, not a heading of its own
+    text = (
+        "六、重点项目\n1.发制品跨境电商产业园项目，实施主体为鹤鸣县城投公司，建设孵化中心、直播中心和仓储中心，"
+        "已投入1500万元\n七、年度工作计划\n2019年：启动建设。"
+    )
+    assert [t for t, _ in _stage_titles(text)] == ["重点项目", "年度工作计划"]

@@ -302,3 +302,35 @@ def test_compiler_regression_you_is_not_an_enumeration():
     notice = "某某通知\n二、申报材料\n（一）申请表（见附件1）。以上材料由企业负责人核对、审核属实后加盖公章。\n（二）营业执照复印件。\n"
     rubric = compile_rubric(notice)
     assert [i.name for i in rubric.items] == ["申请表", "营业执照复印件"]
+
+
+def test_compiler_keeps_explanations_as_aspects():
+    # "公共服务服务体系建设情况，要说明公共服务平台建设和与国家及省级相关商协会合作情况": what a
+    # reviewer looks for when the plan does not repeat the head's words
+    rubric = compile_rubric(SEED_NOTICE)
+    exchange = rubric.get("plan.basis.exchange").params["aspects"]
+    assert exchange == ["组织开展的境外推介", "贸易促进"]
+    cluster = rubric.get("plan.basis.industry_cluster").params["aspects"]
+    assert "符合国家和我省产业结构调整" in cluster
+
+
+def test_compiler_questions_and_demands_judge_their_parent():
+    # GUIDE (corpora/plans): a demand on the whole section, a material's year range and 有无/是否
+    # questions carry no weight of their own; the parts a section must contain do
+    rubric = compile_rubric(SEED_NOTICE)
+    assert rubric.get("plan.basis.incidents").params.get("question") is True
+    assert rubric.get("plan.basis.incidents").weight == 0
+    assert rubric.get("plan.goals.quantified").weight == 0
+    assert rubric.get("material.annual_plan.years").params.get("demand") is True
+    assert rubric.get("plan.policies.policies").params.get("demand") is True  # restates 配套政策
+    for kept in ("plan.basis.industry_cluster", "plan.goals.growth", "plan.policies.funds", "plan.projects.proof"):
+        assert rubric.get(kept).weight == 1, kept
+        assert not rubric.get(kept).params.get("demand"), kept
+
+
+def test_compiler_hints_come_from_the_rules_file():
+    rubric = compile_rubric(ROOT / "corpora/plans/notices/n000_county_commerce_demo_notice.txt")
+    outlets = rubric.get("plan.basis.commercial_outlets")
+    assert outlets.name == "县乡村商业网点现状"
+    assert "商贸中心" in outlets.params["hints"]
+    assert "领导小组" in rubric.get("plan.policies.leadership").params["hints"]
