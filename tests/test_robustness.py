@@ -14,6 +14,7 @@ per-stage timings), so a failure found there can be pinned here by path.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import math
 from functools import lru_cache
@@ -228,7 +229,7 @@ def _tiny() -> Document:
     from pipeline.model import Clause, Section, Source
 
     text = "一、总则\n本办法自发布之日起施行。"
-    doc = Document(source=Source(path="t.txt", format="txt", sha256="0"), text=text)
+    doc = Document(source=Source(path="t.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest()), text=text)
     doc.sections = [Section(id="s1", level=1, number="一、", title="总则", start=0, end=len(text))]
     doc.clauses = [Clause(id="c1", section="s1", kind="other", start=5, end=len(text), text=text[5:])]
     return doc

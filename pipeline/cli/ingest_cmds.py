@@ -63,16 +63,18 @@ def _items_for(p: str, limits: Limits) -> Iterator[tuple[str, Loader]]:
 
 
 def _is_zip_dossier(p: str) -> bool:
+    """A zip read as a dossier; a zip *named* .docx/.odt is that format (corrupt or not), never a dossier."""
+    from pathlib import Path
+
+    from pipeline.errors import PolicyLensError
+    from pipeline.ingest import detect_format
+
     try:
         with open(p, "rb") as fh:
-            if fh.read(4) != b"PK\x03\x04":
-                return False
-    except OSError:
-        return False
-    from pipeline.ingest.sniff import zip_kind, zip_names_of
-
-    names = zip_names_of(path=p)
-    return names is not None and zip_kind(names) == "zip"
+            head = fh.read(8192)
+        return detect_format(Path(p), head) == "zip"
+    except (OSError, PolicyLensError):
+        return False  # load() reports the problem with its own message
 
 
 @app.command("text")

@@ -407,7 +407,7 @@ def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, t
         if partner is not None:
             if i + 1 < len(dates) and partner is dates[i + 1]:
                 skip_next.add(i + 1)
-            if _starts_with_any(tail, r["range_skip_after"]):
+            if _starts_with_any(tail, r["range_skip_after"]) and not _window_for_action(tail, r):
                 continue
             d1, inf1 = _infer(e, ref, text, first=True, context_year=cy)
             if partner.year is None and e.year is not None:
@@ -665,3 +665,10 @@ def extract_deadlines(doc: Document, holidays=None) -> Document:
 
 
 __all__ = ["ROLL_OVER_DAYS", "ReferenceDate", "extract_deadlines", "find_action", "find_actor", "reference_date"]
+
+
+def _window_for_action(tail: str, rules: dict) -> bool:
+    """``…至5月31日期间提交材料``: a window someone must act in, not a past qualifying event."""
+    window = tail[: rules.get("window_action_reach", 8)]
+    return any(verb in window for verb in rules.get("window_action_verbs", []))
+

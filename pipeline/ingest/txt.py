@@ -69,7 +69,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     try:
-        return _checked(data.decode("utf-8"), "utf-8", name)
+        return _checked(data.decode("utf-8"), "utf-8", name, strict_utf8=True)
     except UnicodeDecodeError:
         pass
     if b"\x00" in data:
@@ -170,11 +170,17 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
+def _checked(text: str, encoding: str, name: str, *, strict_utf8: bool = False) -> tuple[str, str]:
+    """Accept a decoding if it looks like a document.
+
+    Bytes that decode as *strict* UTF-8 are text (random binary almost never
+    does), so there only control characters count against them: a WeChat
+    notice full of emoji (🎉📞) is still a notice.
+    """
     if not text.strip(" \t\r\n\f\ufeff\u3000\x00"):
         raise EmptyFileError(name)
     share = plausibility(text)
-    if share < PLAUSIBLE_SHARE or _control_share(text) > MAX_CONTROL_SHARE:
+    if (share < PLAUSIBLE_SHARE and not strict_utf8) or _control_share(text) > MAX_CONTROL_SHARE:
         raise NotTextError(name, f"decodes as {encoding} but only {share:.0%} of it is plausible text")
     return text, encoding
 

@@ -79,6 +79,8 @@ def test_requirements_mention_outside_a_deferral_is_present(seed_rubric):
         ("plan.goals.growth", "试点期间，全县外贸保持平稳较快增长，规模不断扩大。", "partial"),
         ("plan.goals.growth", "到2021年，全县进出口额达到105亿元，年均增长7%。", "present"),
         ("plan.goals.growth", "打造区域品牌，提升企业设计能力和产品质量水平。", "missing"),
+        # 规模及增幅: the scale without the rate is half of it
+        ("plan.goals.growth", "到2021年，全县进出口额突破30亿元。", "partial"),
         ("plan.goals.task_completion", "试点期间，自主品牌影响力明显增强，跨境电商规模不断扩大。", "partial"),
         ("plan.goals.task_completion", "到2021年，新增自主品牌出口企业30家。", "present"),
         # the section-wide demand (具体化、可量化) is not met by words: missing, the section is partial
@@ -102,3 +104,12 @@ def test_requirements_qualitative_targets(seed_rubric, item_id, body, expected):
 )
 def test_requirements_aspect_mentioned(aspect, body, expected):
     assert aspect_mentioned(aspect, body) is expected
+
+
+@pytest.mark.parametrize(
+    "deferral",
+    ["各项目投资额暂未确定。", "项目资金安排尚在测算。", "以上项目资金投入情况正在测算中。"],
+)
+def test_requirements_deferred_funding_is_empty(seed_rubric, deferral):
+    body = f"智能工厂项目，实施主体为某某纺织有限公司。{deferral}"
+    assert status(seed_rubric, "plan.projects.funding", body) == "empty"

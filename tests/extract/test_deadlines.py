@@ -328,3 +328,20 @@ def test_deadlines_regression_labelled_date_alone_on_its_line() -> None:
 def test_deadlines_ordinary_text_finds_nothing() -> None:
     assert _run("") == []
     assert _run("为加快推动我省外贸转动力调结构，积极探索具有山东特色的县域外贸转型发展路径。") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("请于2024年5月1日至5月31日期间提交材料。", [("start", "2024-05-01"), ("range_end", "2024-05-31")]),
+        ("请于2024年5月1日—5月31日期间报送。", [("start", "2024-05-01"), ("range_end", "2024-05-31")]),
+        ("2023年1月1日至11月30日期间签订贷款合同的企业给予贴息。", []),  # a qualifying window, not a deadline
+    ],
+)
+def test_deadlines_regression_window_with_qijian(text, expected):
+    """QA F6: a submission window written '…至…期间提交' gave no deadline at all."""
+    from pipeline.extract.deadlines import extract_deadlines
+    from pipeline.model import Document, Source
+
+    doc = extract_deadlines(Document(source=Source("x.txt", "txt", "0"), text=text))
+    assert [(d.kind, d.date) for d in doc.deadlines] == expected

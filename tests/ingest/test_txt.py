@@ -396,3 +396,13 @@ def test_txt_mostly_ascii_with_one_gbk_comma(tmp_path: Path) -> None:
     assert doc.source.encoding == "gb18030"
     assert doc.text.endswith("合计，500")
     assert doc.warnings == []
+
+
+def test_txt_regression_emoji_in_utf8_notice_is_text(tmp_path):
+    """QA F7: strict UTF-8 with emoji (WeChat-style notices) was refused as 'not text'."""
+    from pipeline.ingest import load
+
+    raw = "🎉关于通知🎉\n一、奖励😀最高50万元💰。\n联系电话：010-12345678📞\n"
+    path = tmp_path / "wechat.txt"
+    path.write_text(raw, encoding="utf-8")
+    assert load(path).text == raw.rstrip("\n")

@@ -1,0 +1,381 @@
+"""Inter-annotator agreement between two golds, and the extractor scored against each.
+
+The amount and deadline golds in ``corpora/gold`` were written by the same people
+who built the extractors, so an F1 against them is partly self-referential. A
+second, independently written gold (``corpora/gold_second``, test split only)
+says how much of that F1 is the task and how much is one annotator's reading:
+if the two golds agree at 0.8, an extractor "F1 0.95" against the first means
+little more than 0.8.
+
+Both golds quote their spans (text + 1-based occurrence); they are placed in
+the normalised text with :func:`pipeline.eval.gold.locate` and paired one to
+one by largest overlap, the same way the area scorers pair predictions.
+
+Run: ``python -m pipeline.eval.agreement [-v] [--no-extractor]`` (``-v`` lists every disagreement;
+``--no-extractor`` skips running the pipeline and prints the gold agreement only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from pipeline.errors import DataFileError
+from pipeline.eval.gold import ROOT, load_document, load_split, locate
+
+FIELDS = ("amounts", "deadlines")
+REL_TOL = 1e-6
+_AMOUNT_NUMBERS = ("value", "low", "high", "percent")
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _root(path: str | Path) -> Path:
+    p = Path(path)
+    return p if p.is_absolute() else ROOT / p
+
+
+def load_entries(field: str, doc_id: str, root: str | Path) -> list[dict[str, Any]] | None:
+    """The entries of ``<root>/<field>/<doc_id>.yaml``; None when that file does not exist."""
+    path = _root(root) / field / f"{doc_id}.yaml"
+    if not path.exists():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise DataFileError(path, str(exc).splitlines()[0]) from None
+    return list(data.get(field) or [])
+
+
+def place(text: str, entries: list[dict[str, Any]]) -> tuple[list[tuple[int, int, dict[str, Any]]], list[str]]:
+    """(start, end, entry) for each entry found in ``text``, and the quotes that were not found."""
+    placed, lost = [], []
+    for e in entries:
+        where = locate(text, str(e.get("text") or ""), int(e.get("occurrence", 1)) - 1)
+        if where is None:
+            lost.append(f"{e.get('text')!r}#{e.get('occurrence', 1)}")
+        else:
+            placed.append((where[0], where[1], e))
+    return placed, lost
+
+
+# ---------------------------------------------------------------- matching
+
+
+def pair_by_overlap(a: list[tuple[int, int, Any]], b: list[tuple[int, int, Any]]) -> list[tuple[int, int]]:
+    """One-to-one (index in a, index in b) pairs of overlapping spans, largest overlap first."""
+    cands = []
+    for i, (s1, e1, _) in enumerate(a):
+        for j, (s2, e2, _) in enumerate(b):
+            ov = min(e1, e2) - max(s1, s2)
+            if ov > 0:
+                cands.append((ov, -abs(s1 - s2), -i, -j))
+    cands.sort(reverse=True)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for _, _, ni, nj in cands:
+        i, j = -ni, -nj
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append((i, j))
+    return sorted(pairs)
+
+
+def _num(x: Any) -> float | None:
+    return None if x is None else float(x)
+
+
+def _close(a: Any, b: Any) -> bool:
+    a, b = _num(a), _num(b)
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= REL_TOL * max(abs(a), abs(b), 1.0)
+
+
+def _iso(x: Any) -> str | None:
+    if x is None:
+        return None
+    return x.isoformat() if isinstance(x, dt.date) else str(x)
+
+
+def _duration(x: Any) -> tuple[float, str] | None:
+    if not x:
+        return None
+    return float(x["value"]), str(x["unit"])
+
+
+def values_agree(field: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Amounts: value, low, high and percent all equal. Deadlines: date, duration and recurrence equal.
+
+    Stricter than the extractor scorers, which only check the numbers the
+    first gold's kind calls for: between two golds every number written is a claim.
+    """
+    if field == "amounts":
+        return all(_close(a.get(k), b.get(k)) for k in _AMOUNT_NUMBERS)
+    return (
+        _iso(a.get("date")) == _iso(b.get("date"))
+        and _duration(a.get("duration")) == _duration(b.get("duration"))
+        and (a.get("recurrence") or None) == (b.get("recurrence") or None)
+    )
+
+
+def kappa(first: list[str], second: list[str]) -> float | None:
+    """Cohen's kappa of two label lists (None when empty; 1.0 when both use one identical label)."""
+    if not first:
+        return None
+    if len(set(first) | set(second)) == 1:
+        return 1.0  # sklearn gives nan: no variation, but perfect agreement
+    from sklearn.metrics import cohen_kappa_score
+
+    k = float(cohen_kappa_score(first, second))
+    return None if math.isnan(k) else k
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else (1.0 if n_gold == 0 else 0.0)
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _show(field: str, e: Mapping[str, Any] | None) -> str:
+    if e is None:
+        return "—"
+    if field == "amounts":
+        nums = " ".join(f"{k}={e[k]:g}" for k in _AMOUNT_NUMBERS if e.get(k) is not None)
+        return f"{e.get('kind')} {nums}".strip()
+    val = _iso(e.get("date")) or (_duration(e.get("duration")) and "{:g} {}".format(*_duration(e.get("duration")))) \
+        or e.get("recurrence")
+    return f"{e.get('kind')} {val}"
+
+
+def compare_doc(
+    field: str, doc_id: str, text: str, first: list[dict[str, Any]], second: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Matches, value/kind agreement and the disagreements of two annotations of one text."""
+    fa, lost_a = place(text, first)
+    sb, lost_b = place(text, second)
+    pairs = pair_by_overlap(fa, sb)
+    out: dict[str, Any] = {
+        "first": len(first),
+        "second": len(second),
+        "matched": len(pairs),
+        "value_equal": 0,
+        "kinds": [],
+        "disagreements": [],
+        "not_found": [f"first {q}" for q in lost_a] + [f"second {q}" for q in lost_b],
+    }
+    for i, j in pairs:
+        a, b = fa[i][2], sb[j][2]
+        out["kinds"].append((str(a.get("kind")), str(b.get("kind"))))
+        same_value = values_agree(field, a, b)
+        out["value_equal"] += same_value
+        what = []
+        if not same_value:
+            what.append("value")
+        if a.get("kind") != b.get("kind"):
+            what.append("kind")
+        if what:
+            out["disagreements"].append({
+                "doc": doc_id, "type": "+".join(what), "start": fa[i][0],
+                "span": f"{a.get('text')} | {b.get('text')}" if a.get("text") != b.get("text") else a.get("text"),
+                "first": _show(field, a), "second": _show(field, b),
+            })
+    hit_a = {i for i, _ in pairs}
+    hit_b = {j for _, j in pairs}
+    for i, (s, _, a) in enumerate(fa):
+        if i not in hit_a:
+            out["disagreements"].append({"doc": doc_id, "type": "only_first", "start": s, "span": a.get("text"),
+                                         "first": _show(field, a), "second": "—"})
+    for j, (s, _, b) in enumerate(sb):
+        if j not in hit_b:
+            out["disagreements"].append({"doc": doc_id, "type": "only_second", "start": s, "span": b.get("text"),
+                                         "first": "—", "second": _show(field, b)})
+    out["disagreements"].sort(key=lambda d: d["start"])
+    return out
+
+
+def summarise(per_doc: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """Span P/R/F1 of the second annotation against the first, value agreement and kind kappa."""
+    n_a = sum(d["first"] for d in per_doc.values())
+    n_b = sum(d["second"] for d in per_doc.values())
+    tp = sum(d["matched"] for d in per_doc.values())
+    same = sum(d["value_equal"] for d in per_doc.values())
+    kinds = [k for d in per_doc.values() for k in d["kinds"]]
+    p, r, f = _prf(tp, n_b, n_a)
+    return {
+        "docs": len(per_doc),
+        "first": n_a,
+        "second": n_b,
+        "matched": tp,
+        "span_precision": p,
+        "span_recall": r,
+        "span_f1": f,
+        "value_agreement": same / tp if tp else None,
+        "kind_accuracy": sum(a == b for a, b in kinds) / len(kinds) if kinds else None,
+        "kind_kappa": kappa([a for a, _ in kinds], [b for _, b in kinds]),
+        "disagreements": [x for d in per_doc.values() for x in d["disagreements"]],
+        "not_found": [f"{doc}: {q}" for doc, d in per_doc.items() for q in d["not_found"]],
+    }
+
+
+def agreement(
+    field: str,
+    split: str = "test",
+    first: str | Path = "corpora/gold",
+    second: str | Path = "corpora/gold_second",
+    texts: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """Agreement of two gold roots on ``field`` over the documents of ``split`` that both annotate.
+
+    ``texts`` (doc_id -> normalised text) replaces the split, for tests.
+    """
+    if field not in FIELDS:
+        raise ValueError(f"The 'field' parameter must be one of {', '.join(FIELDS)}; got {field!r} instead.")
+    if texts is None:
+        texts = {d: _text(str(p)) for d, p in load_split(split).items() if p.exists()}
+    per_doc = {}
+    skipped = []
+    for doc_id, text in texts.items():
+        a, b = load_entries(field, doc_id, first), load_entries(field, doc_id, second)
+        if a is None or b is None:
+            skipped.append(doc_id)
+            continue
+        per_doc[doc_id] = compare_doc(field, doc_id, text, a, b)
+    out = summarise(per_doc)
+    out.update(field=field, split=split, skipped=skipped)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _text(path: str) -> str:
+    return load_document(path).text
+
+
+# ---------------------------------------------------------------- extractor vs a gold root
+
+
+@lru_cache(maxsize=64)
+def _extracted(path: str) -> Any:
+    from pipeline.api import extract
+
+    return extract(path)
+
+
+def _gold_amounts(entries: list[dict[str, Any]], text: str) -> list[Any]:
+    """The first-gold scorer's GoldAmount list, built from entries of any root."""
+    from pipeline.eval.amounts import GoldAmount
+
+    out = []
+    for start, end, e in place(text, entries)[0]:
+        out.append(GoldAmount(
+            text=e["text"], occurrence=int(e.get("occurrence", 1)), start=start, end=end,
+            value=_num(e.get("value")), currency=e.get("currency", "CNY"), kind=e["kind"],
+            low=_num(e.get("low")), high=_num(e.get("high")), percent=_num(e.get("percent")),
+            base=e.get("base"), cap=_num(e.get("cap")), role=e.get("role"), tier_index=e.get("tier_index"),
+        ))
+    return out
+
+
+def extractor_vs(field: str, gold_root: str | Path, split: str = "test") -> dict[str, Any]:
+    """P/R/F1 of ``pipeline.api.extract`` against ``gold_root``, with the area scorer's own matching.
+
+    pipeline/eval/amounts.py and deadlines.py read a fixed gold folder, so the
+    gold is loaded here and handed to their per-document scoring functions.
+    """
+    if field not in FIELDS:
+        raise ValueError(f"The 'field' parameter must be one of {', '.join(FIELDS)}; got {field!r} instead.")
+    tp = n_pred = n_gold = 0
+    docs = 0
+    errors: list[str] = []
+    for doc_id, path in load_split(split).items():
+        entries = load_entries(field, doc_id, gold_root)
+        if entries is None or not path.exists():
+            continue
+        try:
+            doc = _extracted(str(path))
+        except Exception as exc:  # noqa: BLE001 - one broken stage must not hide the gold agreement
+            errors.append(f"{doc_id}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+            continue
+        docs += 1
+        if field == "amounts":
+            from pipeline.eval.amounts import score_document
+
+            s = score_document(doc_id, doc, _gold_amounts(entries, doc.text))
+            tp, n_pred, n_gold = tp + s.value_matches, n_pred + s.predicted, n_gold + s.gold
+        else:
+            from pipeline.eval.deadlines import score_document
+
+            s = score_document(doc, {"deadlines": entries})
+            tp, n_pred, n_gold = tp + s["correct"], n_pred + s["predicted"], n_gold + s["gold"]
+    p, r, f = _prf(tp, n_pred, n_gold)
+    return {"field": field, "gold_root": str(gold_root), "docs": docs, "gold": n_gold, "predicted": n_pred,
+            "correct": tp, "precision": p, "recall": r, "f1": f, "errors": errors}
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def _fmt(x: float | None) -> str:
+    return "—" if x is None else f"{x:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    args = sys.argv[1:] if argv is None else argv
+    console = Console()
+    table = Table(title="gold agreement (test split): corpora/gold (first) vs corpora/gold_second (second)")
+    for col in ("field", "docs", "first", "second", "matched", "span P", "span R", "span F1", "value agr.",
+                "kind acc.", "kind κ", "extractor F1 vs first", "extractor F1 vs second"):
+        table.add_column(col, justify="left" if col == "field" else "right")
+    results = {}
+    run_extractor = "--no-extractor" not in args
+    for field in FIELDS:
+        res = agreement(field)
+        results[field] = res
+        if not run_extractor:
+            table.add_row(field, str(res["docs"]), str(res["first"]), str(res["second"]), str(res["matched"]),
+                          _fmt(res["span_precision"]), _fmt(res["span_recall"]), _fmt(res["span_f1"]),
+                          _fmt(res["value_agreement"]), _fmt(res["kind_accuracy"]), _fmt(res["kind_kappa"]),
+                          "not run", "not run")
+            continue
+        vs1, vs2 = extractor_vs(field, "corpora/gold"), extractor_vs(field, "corpora/gold_second")
+        for vs in (vs1, vs2):
+            for err in vs["errors"]:
+                console.print(f"[red]extractor failed ({field}, {vs['gold_root']}): {err}[/red]", markup=True)
+        table.add_row(field, str(res["docs"]), str(res["first"]), str(res["second"]), str(res["matched"]),
+                      _fmt(res["span_precision"]), _fmt(res["span_recall"]), _fmt(res["span_f1"]),
+                      _fmt(res["value_agreement"]), _fmt(res["kind_accuracy"]), _fmt(res["kind_kappa"]),
+                      f"{vs1['f1']:.3f} ({vs1['correct']}/{vs1['gold']}g/{vs1['predicted']}p)",
+                      f"{vs2['f1']:.3f} ({vs2['correct']}/{vs2['gold']}g/{vs2['predicted']}p)")
+    console.print(table)
+    for field, res in results.items():
+        if res["not_found"] or res["skipped"]:
+            console.print(f"[yellow]{field}: not found {res['not_found']}; skipped {res['skipped']}[/yellow]")
+    if "-v" in args:
+        for field, res in results.items():
+            d = Table(title=f"{field}: disagreements ({len(res['disagreements'])})")
+            for col in ("doc", "type", "span", "first", "second"):
+                d.add_column(col)
+            for x in res["disagreements"]:
+                d.add_row(x["doc"], x["type"], str(x["span"]), x["first"], x["second"])
+            console.print(d)
+    return 0
+
+
+__all__ = ["agreement", "compare_doc", "extractor_vs", "kappa", "pair_by_overlap", "values_agree"]
+
+if __name__ == "__main__":
+    raise SystemExit(main())
