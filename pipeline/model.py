@@ -33,6 +33,12 @@ class BlockKind(StrEnum):
     FOOTER = "footer"  # running footer / page number: kept out of Document.text
 
 
+# Block.style of a heading *guessed* from numbering in plain text (no styles to go
+# by). Readers with real evidence (Word styles, PDF layout) leave their own style;
+# the structure stage trusts those, and judges guessed ones like any other line.
+GUESSED_HEADING_STYLE = "numbered-line"
+
+
 @dataclass(slots=True)
 class Source:
     """Where a document came from, so any finding can be traced to a file."""

@@ -30,6 +30,8 @@ NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^\s*第[{CN_NUM}\d]+(?:部分|章|篇)\s*[、：:．.]?\s*")),
     ("cn_dun", re.compile(rf"^\s*[{CN_NUM}]+\s*[、．.]\s*")),
     ("cn_paren", re.compile(rf"^\s*[（(]\s*[{CN_NUM}]+\s*[)）]\s*[、．.]?\s*")),
+    # "2.1 试点基础条件", "2.1.1 特色产业集群发展情况": decimal outline numbering, the depth is the level
+    ("decimal", re.compile(r"^\s*\d{1,2}(?:[.．]\d{1,2}){1,3}(?![.．]?\d)\s*[、.．]?\s*")),
     ("arabic_dot", re.compile(r"^\s*\d{1,2}\s*[.、．](?!\d)\s*")),
     ("arabic_paren", re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*")),
     ("circled", re.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩]\s*")),
@@ -145,11 +147,16 @@ def find_headings(doc: Document) -> list[Heading]:
     }
     heads: list[Heading] = []
     pos = 0
+    # "1 申请表" (number, space, title) is the top of a decimal outline only in a plan that has
+    # "2.1 …" headings; elsewhere "10 家企业…" may be a number split from its unit
+    decimal = bool(re.search(r"(?m)^\s*\d{1,2}[.．]\d{1,2}(?![.．]?\d)\s*[\u4e00-\u9fff]", text))
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
             continue
         h = _heading_in_line(line, start)
+        if h is None and decimal:
+            h = _decimal_top(line, start)
         if h is None and start in styled:
             stripped = line.strip()
             off = start + line.index(stripped[0])
@@ -175,8 +182,27 @@ def _heading_in_line(line: str, start: int) -> Heading | None:
         if end is None and len(rest.strip()) > MAX_TITLE:
             return None
         ts = start + m.end() + (len(rest) - len(rest.lstrip()))
+        if style == "decimal":
+            depth = 1 + len(_DECIMAL_STEP.findall(m.group(0)))
+            style = f"decimal{depth}"
         return Heading(start, ts, ts + len(title), m.group(0).strip(), title, style)
     return None
+
+
+_DECIMAL_STEP = re.compile(r"[.．]\d")
+_DECIMAL_TOP = re.compile(r"^\s*(\d{1,2})\s*(?=[\u4e00-\u9fff])")
+
+
+def _decimal_top(line: str, start: int) -> Heading | None:
+    """ "1 申请表" in a decimal outline: a short title line after a bare number and a space."""
+    m = _DECIMAL_TOP.match(line)
+    if not m:
+        return None
+    title = line[m.end() :].strip()
+    if not title or len(title) > MAX_TITLE or re.search(r"[，。；,;]", title):
+        return None
+    ts = start + m.end()
+    return Heading(start, ts, ts + len(title), m.group(1), title, "decimal1")
 
 
 def _assign_levels(heads: list[Heading], styled: dict[int, int | None]) -> None:
@@ -203,7 +229,9 @@ def plan_sections(doc: Document) -> list[Section]:
     """The heading tree as Sections (``start``/``end`` cover heading and body)."""
     if USE_STRUCTURE_STAGE:
         if doc.sections:
-            return split_run_in(doc.text, doc.sections)
+            staged = split_run_in(doc.text, doc.sections)
+            own = own_sections(doc)
+            return staged if len(staged) >= len(own) else own
         try:
             from pipeline.structure.headings import detect_sections
         except ImportError:
@@ -211,7 +239,11 @@ def plan_sections(doc: Document) -> list[Section]:
         if detect_sections is not None:
             found = detect_sections(doc).sections
             if found:
-                return split_run_in(doc.text, found)
+                staged = split_run_in(doc.text, found)
+                own = own_sections(doc)
+                # the tree that explains more of the plan's headings ("2.1.1" outlines the stage
+                # does not read); the stage's on a tie
+                return staged if len(staged) >= len(own) else own
     return own_sections(doc)
 
 

@@ -253,12 +253,33 @@ def check_has_money_per_year(item: RubricItem, text: str, start: int, end: int) 
                 funded[y] = (ys, ye)
                 break
     table_like = all(y in found for y in years) and len(money) >= len(years) and "\t" in text[start:end]
+    table_like = table_like or _year_table(text, start, end, years)
     if len(funded) == len(years) or table_like:
         return Outcome("present", evidence(text, list(funded.values()) or money, start, end))
     lacking = [y for y in years if y not in funded]
     return Outcome(
         "partial", evidence(text, money, start, end), f"no funding figure for {_years_label(lacking)}"
     )
+
+
+def _year_table(text: str, start: int, end: int, years: list[int]) -> bool:
+    """A header line naming every year, then a row with a money figure per year.
+
+    Ingestion turns tabs into spaces, so a table reads "项目名称 … 2019年2020年2021年" then
+    "智能工厂 … 3000万元2000万元1000万元": the figures pair with the years by column.
+    """
+    lines: list[tuple[int, int]] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for k, (a, b) in enumerate(lines[:-1]):
+        if not all(y in years_mentioned(text, a, b) for y in years):
+            continue
+        rows = [r for r in lines[k + 1 :] if r[1] > r[0]][:3]
+        if any(len(_finds("money", text, ra, rb)) >= len(years) for ra, rb in rows):
+            return True
+    return False
 
 
 def check_has_items(item: RubricItem, text: str, start: int, end: int) -> Outcome:

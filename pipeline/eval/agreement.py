@@ -330,40 +330,53 @@ def _fmt(x: float | None) -> str:
     return "—" if x is None else f"{x:.3f}"
 
 
+def _rows(res: Mapping[str, Any], vs1: Mapping[str, Any] | None, vs2: Mapping[str, Any] | None) -> list[str]:
+    def ext(vs: Mapping[str, Any] | None) -> str:
+        if vs is None:
+            return "not run"
+        return f"{vs['f1']:.3f}  (P {vs['precision']:.3f} R {vs['recall']:.3f}; {vs['correct']} ok / {vs['gold']} gold / {vs['predicted']} pred)"
+
+    return [
+        str(res["docs"]), str(res["first"]), str(res["second"]), str(res["matched"]),
+        f"{_fmt(res['span_f1'])}  (P {_fmt(res['span_precision'])} R {_fmt(res['span_recall'])})",
+        _fmt(res["value_agreement"]), _fmt(res["kind_accuracy"]), _fmt(res["kind_kappa"]),
+        str(len(res["disagreements"])), ext(vs1), ext(vs2),
+    ]
+
+
+_ROW_NAMES = ("documents", "entries in first gold", "entries in second gold", "matched spans",
+              "span F1 (second vs first)", "value agreement (matched)", "kind agreement (matched)",
+              "kind Cohen's kappa", "disagreements", "extractor F1 vs first gold", "extractor F1 vs second gold")
+
+
 def main(argv: list[str] | None = None) -> int:
     from rich.console import Console
     from rich.table import Table
 
     args = sys.argv[1:] if argv is None else argv
     console = Console()
-    table = Table(title="gold agreement (test split): corpora/gold (first) vs corpora/gold_second (second)")
-    for col in ("field", "docs", "first", "second", "matched", "span P", "span R", "span F1", "value agr.",
-                "kind acc.", "kind κ", "extractor F1 vs first", "extractor F1 vs second"):
-        table.add_column(col, justify="left" if col == "field" else "right")
-    results = {}
     run_extractor = "--no-extractor" not in args
+    table = Table(title="Gold agreement, test split: corpora/gold (first) vs corpora/gold_second (second)")
+    table.add_column("measure")
+    columns = {}
+    results = {}
     for field in FIELDS:
-        res = agreement(field)
-        results[field] = res
-        if not run_extractor:
-            table.add_row(field, str(res["docs"]), str(res["first"]), str(res["second"]), str(res["matched"]),
-                          _fmt(res["span_precision"]), _fmt(res["span_recall"]), _fmt(res["span_f1"]),
-                          _fmt(res["value_agreement"]), _fmt(res["kind_accuracy"]), _fmt(res["kind_kappa"]),
-                          "not run", "not run")
-            continue
-        vs1, vs2 = extractor_vs(field, "corpora/gold"), extractor_vs(field, "corpora/gold_second")
-        for vs in (vs1, vs2):
-            for err in vs["errors"]:
-                console.print(f"[red]extractor failed ({field}, {vs['gold_root']}): {err}[/red]", markup=True)
-        table.add_row(field, str(res["docs"]), str(res["first"]), str(res["second"]), str(res["matched"]),
-                      _fmt(res["span_precision"]), _fmt(res["span_recall"]), _fmt(res["span_f1"]),
-                      _fmt(res["value_agreement"]), _fmt(res["kind_accuracy"]), _fmt(res["kind_kappa"]),
-                      f"{vs1['f1']:.3f} ({vs1['correct']}/{vs1['gold']}g/{vs1['predicted']}p)",
-                      f"{vs2['f1']:.3f} ({vs2['correct']}/{vs2['gold']}g/{vs2['predicted']}p)")
+        table.add_column(field, justify="right")
+        res = results[field] = agreement(field)
+        vs1 = vs2 = None
+        if run_extractor:
+            vs1, vs2 = extractor_vs(field, "corpora/gold"), extractor_vs(field, "corpora/gold_second")
+            for vs in (vs1, vs2):
+                for err in vs["errors"]:
+                    console.print(f"extractor failed ({field}, {vs['gold_root']}): {err}", style="red", markup=False)
+        columns[field] = _rows(res, vs1, vs2)
+    for i, name in enumerate(_ROW_NAMES):
+        table.add_row(name, *(columns[f][i] for f in FIELDS))
     console.print(table)
     for field, res in results.items():
         if res["not_found"] or res["skipped"]:
-            console.print(f"[yellow]{field}: not found {res['not_found']}; skipped {res['skipped']}[/yellow]")
+            console.print(f"{field}: not found {res['not_found']}; skipped {res['skipped']}", style="yellow",
+                          markup=False)
     if "-v" in args:
         for field, res in results.items():
             d = Table(title=f"{field}: disagreements ({len(res['disagreements'])})")

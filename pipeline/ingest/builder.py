@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from pipeline.data import load_data
 from pipeline.ingest.normalise import display_width, normalise_line
-from pipeline.model import Block, BlockKind, Document, Source
+from pipeline.model import GUESSED_HEADING_STYLE, Block, BlockKind, Document, Source
 
 _FURNITURE = (BlockKind.HEADER, BlockKind.FOOTER)
 _BRACKETS = (("《", "》"), ("（", "）"), ("“", "”"), ("〔", "〕"), ("【", "】"))
@@ -152,6 +152,7 @@ class DocumentBuilder:
     def __init__(self, source: Source, *, rejoin: bool = True) -> None:
         self.source = source
         self.rejoin = rejoin
+        self.guess_headings = False  # mark numbered short lines as heading candidates (plain text)
         self.items: list[_Item] = []
         self.warnings: list[str] = []
         self.joins: list[JoinRecord] = []
@@ -441,11 +442,11 @@ class DocumentBuilder:
                 pos += 1
             blocks.append(
                 Block(
-                    kind=head.kind,
+                    kind=_candidate_kind(head.kind, text) if self.guess_headings else head.kind,
                     start=pos,
                     end=pos + len(text),
                     page=head.page,
-                    style=head.style,
+                    style=head.style or (GUESSED_HEADING_STYLE if self.guess_headings and _candidate_kind(head.kind, text) is not head.kind else None),
                     level=head.level,
                     ocr=any(g.ocr for g in group),
                     confidence=_min_conf(group),
@@ -467,6 +468,7 @@ def build_from_text(source: Source, raw: str) -> Document:
     page break. In Markdown, ``#`` lines are heading candidates.
     """
     builder = DocumentBuilder(source)
+    builder.guess_headings = True  # plain text has no styles: mark numbered short lines as candidates
     markdown = source.format == "md"
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     paged = "\f" in raw.strip("\f\n ")  # pdftotext output: pages end with a form feed
@@ -492,6 +494,24 @@ def build_from_text(source: Source, raw: str) -> Document:
 
 
 # ----- small helpers -------------------------------------------------------------
+# A plain-text line that *looks* like a heading: 公文 numbering (一、 （一） 1. 第三条 附件1)
+# followed by a short title with no sentence punctuation. Only a candidate: the
+# structure stage decides. Deliberately narrower than the join rules' heading_starts
+# (no bullets, no 一是): "（一）2018年外贸进出口…；" is a numbered sentence, not a heading.
+_HEADING_CANDIDATE = re.compile(
+    r"(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|[0-9]{1,2}[、.．](?![0-9])"
+    r"|第[一二三四五六七八九十百零〇0-9]+[章节条部分篇]|附件[0-9一二三四五六七八九十]*[：:]?)"
+    r"[^，。；：,;:！？]{1,30}$"
+)
+
+
+def _candidate_kind(kind: BlockKind, text: str) -> BlockKind:
+    if kind is BlockKind.PARAGRAPH and _HEADING_CANDIDATE.match(text):
+        return BlockKind.HEADING
+    return kind
+
+
+
 def _glue_lines(lines: list[str]) -> str:
     """Join continuation lines: nothing between CJK, one space between Latin words."""
     out = ""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.model import BlockKind, Document, Section
+from pipeline.model import GUESSED_HEADING_STYLE, BlockKind, Document, Section
 from pipeline.structure.numbering import Marker, inline_markers, match_at, rules, split_title
 
 _SPACE = " \t\u3000\u00a0"
@@ -97,7 +97,7 @@ def _heading_blocks(doc: Document) -> dict[int, int | None]:
     """Line starts the reader marked as headings (docx styles, PDF layout) -> declared level."""
     out: dict[int, int | None] = {}
     for b in doc.blocks:
-        if b.kind == BlockKind.HEADING and b.start is not None:
+        if b.kind == BlockKind.HEADING and b.start is not None and b.style != GUESSED_HEADING_STYLE:
             out[b.start] = b.level
     return out
 

@@ -406,3 +406,27 @@ def test_txt_regression_emoji_in_utf8_notice_is_text(tmp_path):
     path = tmp_path / "wechat.txt"
     path.write_text(raw, encoding="utf-8")
     assert load(path).text == raw.rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    "line, is_candidate",
+    [
+        ("一、总体要求", True),
+        ("（二）工作机制", True),
+        ("第三条 申报条件", True),
+        ("附件1：申请表", True),
+        ("3.推进措施", True),
+        ("（一）2018年外贸进出口或出口规模居本地前三位；", False),  # a numbered sentence (seed 000)
+        ("到2025年底，全县外贸进出口总额达到5亿元。", False),
+        ("1.5亿元用于项目建设", False),
+    ],
+)
+def test_txt_numbered_short_lines_are_heading_candidates(tmp_path, line, is_candidate):
+    from pipeline.ingest import load
+    from pipeline.model import GUESSED_HEADING_STYLE, BlockKind
+
+    path = tmp_path / "h.txt"
+    path.write_text(line + "\n正文。\n", encoding="utf-8")
+    first = load(path).blocks[0]
+    assert (first.kind is BlockKind.HEADING) is is_candidate
+    assert (first.style == GUESSED_HEADING_STYLE) is is_candidate
