@@ -54,6 +54,15 @@ def load_entries(field: str, doc_id: str, root: str | Path) -> list[dict[str, An
     return list(data.get(field) or [])
 
 
+def load_doc_date(doc_id: str, root: str | Path) -> str | None:
+    """The ``doc_date`` of a deadline gold file, as written (a year alone stays a year)."""
+    path = _root(root) / "deadlines" / f"{doc_id}.yaml"
+    if not path.exists():
+        return None
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return _iso(data.get("doc_date"))
+
+
 def place(text: str, entries: list[dict[str, Any]]) -> tuple[list[tuple[int, int, dict[str, Any]]], list[str]]:
     """(start, end, entry) for each entry found in ``text``, and the quotes that were not found."""
     placed, lost = [], []
@@ -129,6 +138,38 @@ def values_agree(field: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool
     )
 
 
+def _same_text(a: Any, b: Any) -> bool:
+    from pipeline.eval.deadlines import text_agrees
+
+    return text_agrees(None if a is None else str(a), None if b is None else str(b))
+
+
+def attributes_differ(field: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
+    """Names of the secondary attributes two matched entries disagree on.
+
+    Amounts: currency, cap and per exactly, base leniently (one contains the
+    other or ≥ 60 % similar, as the deadline scorer reads actor/action).
+    Deadlines: actor and action, leniently, only where both annotators wrote one
+    (the guide makes them optional). Not part of value agreement: the extractor
+    scorers do not grade them either.
+    """
+    out = []
+    if field == "amounts":
+        if (a.get("currency") or "CNY") != (b.get("currency") or "CNY"):
+            out.append("currency")
+        if not _close(a.get("cap"), b.get("cap")):
+            out.append("cap")
+        if (a.get("per") or None) != (b.get("per") or None):
+            out.append("per")
+        if (a.get("base") is None) != (b.get("base") is None) or not _same_text(a.get("base"), b.get("base")):
+            out.append("base")
+        return out
+    for key in ("actor", "action"):
+        if a.get(key) and b.get(key) and not _same_text(a[key], b[key]):
+            out.append(key)
+    return out
+
+
 def kappa(first: list[str], second: list[str]) -> float | None:
     """Cohen's kappa of two label lists (None when empty; 1.0 when both use one identical label)."""
     if not first:
@@ -152,11 +193,13 @@ def _show(field: str, e: Mapping[str, Any] | None) -> str:
     if e is None:
         return "—"
     if field == "amounts":
-        nums = " ".join(f"{k}={e[k]:g}" for k in _AMOUNT_NUMBERS if e.get(k) is not None)
-        return f"{e.get('kind')} {nums}".strip()
+        nums = " ".join(f"{k}={e[k]:g}" for k in (*_AMOUNT_NUMBERS, "cap") if e.get(k) is not None)
+        extra = " ".join(f"{k}={e[k]}" for k in ("per", "base") if e.get(k))
+        return f"{e.get('kind')} {nums} {extra}".strip()
+    who = " ".join(f"{k}={e[k]}" for k in ("actor", "action") if e.get(k))
     val = _iso(e.get("date")) or (_duration(e.get("duration")) and "{:g} {}".format(*_duration(e.get("duration")))) \
         or e.get("recurrence")
-    return f"{e.get('kind')} {val}"
+    return f"{e.get('kind')} {val} {who}".strip()
 
 
 def compare_doc(
@@ -172,6 +215,8 @@ def compare_doc(
         "matched": len(pairs),
         "value_equal": 0,
         "kinds": [],
+        "attributes_compared": 0,
+        "attributes_equal": 0,
         "disagreements": [],
         "not_found": [f"first {q}" for q in lost_a] + [f"second {q}" for q in lost_b],
     }
@@ -185,6 +230,10 @@ def compare_doc(
             what.append("value")
         if a.get("kind") != b.get("kind"):
             what.append("kind")
+        attrs = attributes_differ(field, a, b)
+        out["attributes_compared"] += 1
+        out["attributes_equal"] += not attrs
+        what += attrs
         if what:
             out["disagreements"].append({
                 "doc": doc_id, "type": "+".join(what), "start": fa[i][0],
@@ -212,6 +261,7 @@ def summarise(per_doc: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     tp = sum(d["matched"] for d in per_doc.values())
     same = sum(d["value_equal"] for d in per_doc.values())
     kinds = [k for d in per_doc.values() for k in d["kinds"]]
+    n_attr = sum(d["attributes_compared"] for d in per_doc.values())
     p, r, f = _prf(tp, n_b, n_a)
     return {
         "docs": len(per_doc),
@@ -224,6 +274,7 @@ def summarise(per_doc: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
         "value_agreement": same / tp if tp else None,
         "kind_accuracy": sum(a == b for a, b in kinds) / len(kinds) if kinds else None,
         "kind_kappa": kappa([a for a, _ in kinds], [b for _, b in kinds]),
+        "attribute_agreement": sum(d["attributes_equal"] for d in per_doc.values()) / n_attr if n_attr else None,
         "disagreements": [x for d in per_doc.values() for x in d["disagreements"]],
         "not_found": [f"{doc}: {q}" for doc, d in per_doc.items() for q in d["not_found"]],
     }
@@ -252,6 +303,12 @@ def agreement(
             skipped.append(doc_id)
             continue
         per_doc[doc_id] = compare_doc(field, doc_id, text, a, b)
+        if field == "deadlines":
+            # the date yearless expressions are read against: a silent source of value disagreements
+            da, db = load_doc_date(doc_id, first), load_doc_date(doc_id, second)
+            if da != db:
+                per_doc[doc_id]["disagreements"].insert(0, {"doc": doc_id, "type": "doc_date", "start": -1,
+                                                            "span": "doc_date", "first": str(da), "second": str(db)})
     out = summarise(per_doc)
     out.update(field=field, split=split, skipped=skipped)
     return out
@@ -340,13 +397,13 @@ def _rows(res: Mapping[str, Any], vs1: Mapping[str, Any] | None, vs2: Mapping[st
         str(res["docs"]), str(res["first"]), str(res["second"]), str(res["matched"]),
         f"{_fmt(res['span_f1'])}  (P {_fmt(res['span_precision'])} R {_fmt(res['span_recall'])})",
         _fmt(res["value_agreement"]), _fmt(res["kind_accuracy"]), _fmt(res["kind_kappa"]),
-        str(len(res["disagreements"])), ext(vs1), ext(vs2),
+        _fmt(res["attribute_agreement"]), str(len(res["disagreements"])), ext(vs1), ext(vs2),
     ]
 
 
 _ROW_NAMES = ("documents", "entries in first gold", "entries in second gold", "matched spans",
               "span F1 (second vs first)", "value agreement (matched)", "kind agreement (matched)",
-              "kind Cohen's kappa", "disagreements", "extractor F1 vs first gold", "extractor F1 vs second gold")
+              "kind Cohen's kappa", "other attributes agree (matched)", "disagreements", "extractor F1 vs first gold", "extractor F1 vs second gold")
 
 
 def main(argv: list[str] | None = None) -> int:

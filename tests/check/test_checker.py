@@ -422,3 +422,45 @@ def test_checker_plan_in_another_style(seed_rubric, write_plan):
     # 申请表 0; 目标设定 0.5 + 0.5·mean(0.5, 1) = 0.875; 年度工作计划 0.5; six others 1
     # → 100·(6 + 0.875 + 0.5)/9 = 81.9
     assert result.score == pytest.approx(100 * 7.375 / 9, abs=0.05)
+
+
+DECIMAL_OUTLINE = """某县外贸转型升级试点县实施方案（2019年-2021年）
+1 申请表
+申报单位：某县商务局；联系人：李四；电话：0531-7654321；申报类别：外贸转型升级试点县；特色产业：轴承。
+2 详细实施方案
+2.1 试点基础条件
+2.1.1 特色产业集群发展情况
+我县轴承产业集群有企业380家，2018年出口9.6亿元。
+2.1.2 公共服务体系建设情况
+建有省级轴承质量检测中心和公共技术服务平台，与中国轴承工业协会开展合作。
+2.1.3 对外交流合作情况
+组织企业参加汉诺威工业博览会，在印度举办推介会。
+2.1.4 2016年以来转型升级成效
+自主品牌出口占比由12%提高到21%，新增发明专利45项。
+2.2 目标设定
+到2021年，全县进出口额达到30亿元，年均增长9%；培育自主品牌出口企业20家。
+2.3 工作机制
+成立领导小组，县长任组长，县商务局局长任办公室主任，县财政局负责资金保障，县市场监管局负责质量提升。
+2.4 推进措施
+（1）实施智能化改造；（2）建设跨境电商产业园；（3）培育自主品牌；（4）开拓新兴市场。
+2.5 配套政策
+县政府出台《若干意见》，每年安排外贸发展资金800万元。
+2.6 重点项目
+表1 重点项目表
+项目名称\t实施主体\t基本情况\t发展目标\t已投入\t2019年\t2020年\t2021年
+智能工厂\t某某精工轴承有限公司\t新建生产线6条\t新增出口1亿元\t4000万元\t3000万元\t2000万元\t1000万元
+项目支持证明材料附后。
+3 年度工作计划（2019年-2021年）
+2019年：完成10家企业改造。2020年：产业园运营。2021年：全面完成试点任务。
+4 近三年外贸运行情况分析报告（2016年-2018年）
+2016年、2017年、2018年全县进出口分别为18.2亿元、20.5亿元、23.1亿元，年均增长12.6%，出口结构持续优化。
+"""
+
+
+def test_checker_decimal_outline_plan_is_complete(seed_rubric, write_plan):
+    # every part the notice asks for is there, numbered 1 / 2.1 / 2.1.1, projects in a table
+    result = check(write_plan(DECIMAL_OUTLINE), seed_rubric)
+    for sid in SECTIONS + ["material.application_form", "material.annual_plan", "material.analysis_report"]:
+        assert result.item(sid).status == "present", (sid, result.item(sid).reason)
+    assert result.item("plan.projects.funding").status == "present"
+    assert result.score == pytest.approx(100.0)

@@ -32,6 +32,11 @@ def _titles(text: str) -> list[tuple[int, str]]:
             [(1, "试点基础条件"), (2, "特色产业集群发展情况")],
         ),
         ("1. 基本情况\n内容\n2. 发展目标\n内容", [(1, "基本情况"), (1, "发展目标")]),
+        # decimal outline: depth is the level; "1申请表" (ingestion drops the space) tops it
+        (
+            "1申请表\n内容\n2详细实施方案\n2.1试点基础条件\n2.1.1特色产业集群发展情况\n内容\n2.2 目标设定\n内容",
+            [(1, "申请表"), (1, "详细实施方案"), (2, "试点基础条件"), (3, "特色产业集群发展情况"), (2, "目标设定")],
+        ),
     ],
 )
 def test_plan_parser_headings(text, expected):
@@ -45,6 +50,8 @@ def test_plan_parser_headings(text, expected):
         "2019年全县进出口30亿元。",
         "我县将积极推进外贸转型升级工作。",
         "3.5亿元用于项目建设。",
+        # a bare number before a short line is a heading only in a plan with "2.1" headings
+        "10家企业完成改造",
     ],
 )
 def test_plan_parser_not_headings(text):

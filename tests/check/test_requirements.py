@@ -113,3 +113,19 @@ def test_requirements_aspect_mentioned(aspect, body, expected):
 def test_requirements_deferred_funding_is_empty(seed_rubric, deferral):
     body = f"智能工厂项目，实施主体为某某纺织有限公司。{deferral}"
     assert status(seed_rubric, "plan.projects.funding", body) == "empty"
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a table read from a plan: tabs became spaces, figures line up with the year columns
+        (
+            "项目名称 实施主体 已投入 2019年 2020年 2021年\n智能工厂 某某精工有限公司 4000万元 3000万元 2000万元 1000万元",
+            "present",
+        ),
+        # the header names the years but the row gives one figure
+        ("项目名称 2019年 2020年 2021年\n智能工厂 3000万元", "partial"),
+    ],
+)
+def test_requirements_funding_table_without_tabs(seed_rubric, body, expected):
+    assert status(seed_rubric, "plan.projects.funding", body) == expected
