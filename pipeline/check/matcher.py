@@ -57,6 +57,7 @@ def candidates(doc: Document, sections: list[Section]) -> list[Candidate]:
     text = doc.text
     out: list[Candidate] = []
     starts = sorted({s.start for s in sections})
+    attachment_lines = [m.start() for m in _ATTACHMENT_LINE.finditer(text)]
     for s in sections:
         body = s.heading_end if s.heading_end is not None else s.start
         out.append(Candidate(s.title, s.start, s.end, body, s.level, _first_sentence(text, body, s.end)))
@@ -70,6 +71,8 @@ def candidates(doc: Document, sections: list[Section]) -> list[Candidate]:
         if len(stripped) <= STANDALONE_MAX and not re.search(r"[。，；,;]", unbracketed):
             # "附：申请表（见附件1，已随文报送）", "年度工作计划": a title line without numbering
             nxt = next((x for x in starts if x > start), len(text))
+            # "附件1：申报表（略）\n附件2：绩效目标表（另附）": the next attachment line ends this one
+            nxt = min(nxt, next((x for x in attachment_lines if x > start), len(text)))
             body = start + len(line)
             out.append(Candidate(stripped, start, nxt, body, 99, _first_sentence(text, body, nxt)))
             continue
@@ -90,6 +93,7 @@ def candidates(doc: Document, sections: list[Section]) -> list[Candidate]:
     return out
 
 
+_ATTACHMENT_LINE = re.compile(r"(?m)^[ \t]*附[件表]\s*\d*\s*[：:．.、]")
 _LABEL = re.compile(r"^\s*([^\s，。：:；;、（）()]{2,14})[：:]")
 
 

@@ -25,13 +25,17 @@ from pipeline.model import Block, BlockKind, Document, Section, Source
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 
+# characters that follow a number when it is an amount, not an outline number ("3.5亿元", "1.2%")
+UNIT_CHARS = "亿万千百元%％个家项年月日号倍吨亩人次条台套座所户米公斤克"
+
 # numbering style key -> pattern for a heading line's number (anchored at line start)
 NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^\s*第[{CN_NUM}\d]+(?:部分|章|篇)\s*[、：:．.]?\s*")),
     ("cn_dun", re.compile(rf"^\s*[{CN_NUM}]+\s*[、．.]\s*")),
     ("cn_paren", re.compile(rf"^\s*[（(]\s*[{CN_NUM}]+\s*[)）]\s*[、．.]?\s*")),
     # "2.1 试点基础条件", "2.1.1 特色产业集群发展情况": decimal outline numbering, the depth is the level
-    ("decimal", re.compile(r"^\s*\d{1,2}(?:[.．]\d{1,2}){1,3}(?![.．]?\d)\s*[、.．]?\s*")),
+    # (not "3.5亿元用于…": a unit after the number makes it an amount)
+    ("decimal", re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}(?![.．]?\d|\s*[{UNIT_CHARS}])\s*[、.．]?\s*")),
     ("arabic_dot", re.compile(r"^\s*\d{1,2}\s*[.、．](?!\d)\s*")),
     ("arabic_paren", re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*")),
     ("circled", re.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩]\s*")),
@@ -149,7 +153,10 @@ def find_headings(doc: Document) -> list[Heading]:
     pos = 0
     # "1 申请表" (number, space, title) is the top of a decimal outline only in a plan that has
     # "2.1 …" headings; elsewhere "10 家企业…" may be a number split from its unit
-    decimal = bool(re.search(r"(?m)^\s*\d{1,2}[.．]\d{1,2}(?![.．]?\d)\s*[\u4e00-\u9fff]", text))
+    decimal = any(
+        h is not None and h.style.startswith("decimal")
+        for h in (_heading_in_line(line, 0) for line in text.split("\n") if line[:1].isdigit())
+    )
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
@@ -190,7 +197,7 @@ def _heading_in_line(line: str, start: int) -> Heading | None:
 
 
 _DECIMAL_STEP = re.compile(r"[.．]\d")
-_DECIMAL_TOP = re.compile(r"^\s*(\d{1,2})\s*(?=[\u4e00-\u9fff])")
+_DECIMAL_TOP = re.compile(rf"^\s*(\d{{1,2}})\s*(?=[\u4e00-\u9fff])(?![{UNIT_CHARS}])")
 
 
 def _decimal_top(line: str, start: int) -> Heading | None:

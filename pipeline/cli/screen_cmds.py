@@ -154,6 +154,9 @@ def eval_plans_cmd(
         OutputFormat.table, "--format", "-f", help="table, json or csv (one row per plan)."
     ),
     details: bool = typer.Option(False, "--details", help="List every disagreement with the gold."),
+    corpus: Path | None = typer.Option(
+        None, "--corpus", help="Another gold-plan folder, e.g. corpora/plans_holdout (default corpora/plans)."
+    ),
 ) -> None:
     """Plan checker vs. the gold plans in corpora/plans (missing/empty F1, status accuracy, score Spearman)."""
     from rich.table import Table
@@ -162,7 +165,7 @@ def eval_plans_cmd(
 
     try:
         with stderr.status("checking gold plans…"):
-            report = evaluate_plans(split)
+            report = evaluate_plans(split, corpus=corpus)
     except (PolicyLensError, ValueError) as err:
         fail(err if isinstance(err, PolicyLensError) else UsageError(detail=str(err)))
         return

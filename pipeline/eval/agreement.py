@@ -20,9 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import sys
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 

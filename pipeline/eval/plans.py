@@ -20,11 +20,13 @@ difference of scores. The gold score formula is documented in
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -283,17 +285,49 @@ class PlansReport:
 TARGETS = {"missing_empty_f1": 0.95, "subrequirement_accuracy": 0.85, "spearman": 0.85, "mad": 8.0}
 
 
+@contextmanager
+def using_corpus(folder: str | Path | None) -> Iterator[None]:
+    """Evaluate another gold-plan folder laid out like ``corpora/plans`` (gold/, split.yaml, rubrics.yaml),
+    e.g. the independent held-out set ``corpora/plans_holdout``."""
+    global PLANS_DIR, GOLD_DIR, SPLIT_FILE, RUBRICS_FILE
+    if folder is None:
+        yield
+        return
+    saved = (PLANS_DIR, GOLD_DIR, SPLIT_FILE, RUBRICS_FILE)
+    base = Path(folder).resolve()
+    if not (base / "split.yaml").exists() or not (base / "rubrics.yaml").exists():
+        raise ValueError(f"{folder}: not a gold-plan folder (needs split.yaml, rubrics.yaml and gold/)")
+    PLANS_DIR, GOLD_DIR, SPLIT_FILE, RUBRICS_FILE = base, base / "gold", base / "split.yaml", base / "rubrics.yaml"
+    _rubric_for.cache_clear()
+    try:
+        yield
+    finally:
+        PLANS_DIR, GOLD_DIR, SPLIT_FILE, RUBRICS_FILE = saved
+        _rubric_for.cache_clear()
+
+
 def evaluate_plans(
     split: str = "test",
     *,
     checker: Callable[[Path, Any], dict[str, Any]] | None = None,
     progress: Callable[[str], None] | None = None,
+    corpus: str | Path | None = None,
 ) -> PlansReport:
     """Run the checker on every gold plan of ``split`` and compare.
 
     ``checker(plan_path, rubric) -> CheckResult.to_dict()`` defaults to
-    ``pipeline.check.check``; tests pass a fake one.
+    ``pipeline.check.check``; tests pass a fake one. ``corpus`` points at
+    another gold-plan folder (default ``corpora/plans``).
     """
+    with using_corpus(corpus):
+        return _evaluate(split, checker, progress)
+
+
+def _evaluate(
+    split: str,
+    checker: Callable[[Path, Any], dict[str, Any]] | None,
+    progress: Callable[[str], None] | None,
+) -> PlansReport:
     rubrics = load_rubrics()
     if checker is None:
         checker = _real_checker
