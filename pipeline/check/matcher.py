@@ -60,7 +60,9 @@ def candidates(doc: Document, sections: list[Section]) -> list[Candidate]:
     attachment_lines = [m.start() for m in _ATTACHMENT_LINE.finditer(text)]
     for s in sections:
         body = s.heading_end if s.heading_end is not None else s.start
-        out.append(Candidate(s.title, s.start, s.end, body, s.level, _first_sentence(text, body, s.end)))
+        # 公文 put attachments after the body: "附件1：申报表" ends the last section before it
+        end = min(s.end, next((x for x in attachment_lines if x > s.start), s.end))
+        out.append(Candidate(s.title, s.start, end, body, s.level, _first_sentence(text, body, end)))
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1

@@ -33,6 +33,7 @@ from pipeline.ingest.sniff import (
     zip_names_of,
 )
 from pipeline.model import Document, Source
+from pipeline.paths import file_sha256
 
 Reader = Callable[[Path, Source, Limits], Document]
 
@@ -115,14 +116,6 @@ def detect_format(path: Path, head: bytes, name: str | None = None) -> str:
     return "txt"
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _check_file(path: Path, limits: Limits, name: str) -> int:
     try:
         st = path.stat()
@@ -154,7 +147,7 @@ def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Document:
                 name, f"a zip dossier with {len(docs)} documents; read it with load_all() or the CLI"
             )
         return docs[0]
-    source = Source(path=name, format=fmt, sha256=sha256_file(path), size=size)
+    source = Source(path=name, format=fmt, sha256=file_sha256(path), size=size)
     return get_reader(fmt, name)(path, source, limits)
 
 
@@ -215,5 +208,4 @@ __all__ = [
     "load_all",
     "load_bytes",
     "load_source",
-    "sha256_file",
 ]
