@@ -464,3 +464,40 @@ def test_checker_decimal_outline_plan_is_complete(seed_rubric, write_plan):
         assert result.item(sid).status == "present", (sid, result.item(sid).reason)
     assert result.item("plan.projects.funding").status == "present"
     assert result.score == pytest.approx(100.0)
+
+
+N000_BODY = """某县县域商业体系建设方案
+一、建设基础
+全县有乡镇商贸中心9个，农贸市场15个，县级物流配送中心1个，村级快递服务站点覆盖率70%。
+二、建设目标
+到2025年，改造乡镇商贸中心5个，村级快递服务站点覆盖率达到95%。
+三、主要任务
+1.改造乡镇商贸中心5个，实施主体为某县供销集团。
+2.建设村级快递服务站点40个，实施主体为县邮政分公司。
+四、资金使用计划
+申请中央财政资金1500万元，用于商贸中心改造；地方配套资金500万元，用于站点建设；引导社会资本投入2000万元。
+五、保障措施
+成立县域商业体系建设领导小组，县长任组长。县商务局负责统筹，县财政局负责资金监管，各乡镇负责项目落地。
+"""
+
+
+@pytest.mark.parametrize(
+    "tail, form, table",
+    [
+        # attachment lines with placeholders: each ends at the next, and neither has a body
+        ("附件1：示范县申报表（略）\n附件2：绩效目标表（另附）\n", "empty", "empty"),
+        ("附件1：示范县申报表\n申报县：某县；申报单位：某县人民政府；联系人：王五；电话：0530-1234567；县域常住人口52万人。\n"
+         "附件2：绩效目标表\n待补充\n", "present", "empty"),
+        ("附件2：绩效目标表\n乡镇商贸中心改造数量5个；村级快递服务站点覆盖率95%。\n", "missing", "present"),
+    ],
+)
+def test_checker_attachment_lines_end_the_section_before(write_plan, tail, form, table):
+    from tests.conftest import ROOT
+
+    result = check(write_plan(N000_BODY + tail), ROOT / "corpora/plans/notices/n000_county_commerce_demo_notice.txt")
+    assert result.item("material.application_form").status == form
+    assert result.item("material.m3").status == table
+    # 保障措施 ends where the attachments start
+    assert "附件" not in write_plan(N000_BODY + tail).read_text(encoding="utf-8")[
+        result.item("plan.policies").section_start : result.item("plan.policies").section_end
+    ]
