@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +28,7 @@ REAL = ROOT.parent / "shared" / "corpus" / "real"
 TARGET_SECONDS = 0.5
 
 
-def _median_seconds(fn, runs: int) -> float:  # noqa: ANN001
+def _median_seconds(fn: Callable[[], object], runs: int) -> float:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -42,7 +43,9 @@ def _cold_start(path: Path) -> float:
         "import time; t = time.perf_counter(); from pipeline.api import extract; "
         f"extract({str(path)!r}); print(time.perf_counter() - t)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300, check=True
+    )
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -85,7 +88,13 @@ def run(quick: bool = False) -> list[dict]:
     rows: list[dict] = []
     runs = 5 if quick else 21
 
-    rows.append({"name": "cold start: import + 1st extract(seed 004)", "metric": "seconds", "value": _cold_start(SEED)})
+    rows.append(
+        {
+            "name": "cold start: import + 1st extract(seed 004)",
+            "metric": "seconds",
+            "value": _cold_start(SEED),
+        }
+    )
     paths, label = _corpus(quick)
     # warm-up on every measured document, not only the seed: some stages load lazily on
     # some texts only (the deadline actor finder loads jieba.posseg, ~1.5 s, on the first
@@ -95,20 +104,48 @@ def run(quick: bool = False) -> list[dict]:
     t_load = _median_seconds(lambda: load(SEED), runs)
     t_full = _median_seconds(lambda: extract(SEED), runs)
     chars = len(load(SEED).text)
-    rows.append({"name": f"seed 004 load() (baseline, {chars:,} chars)", "metric": f"s, median of {runs}",
-                 "value": t_load, "baseline": t_load, "ratio": 1.0})
-    rows.append({"name": "seed 004 extract() = load + all stages", "metric": f"s, median of {runs}",
-                 "value": t_full, "baseline": t_load, "ratio": t_full / t_load})
-    rows.append({"name": f"seed 004 extract() vs target {TARGET_SECONDS} s", "metric": "fraction of target",
-                 "value": t_full / TARGET_SECONDS, "ok": t_full < TARGET_SECONDS})
+    rows.append(
+        {
+            "name": f"seed 004 load() (baseline, {chars:,} chars)",
+            "metric": f"s, median of {runs}",
+            "value": t_load,
+            "baseline": t_load,
+            "ratio": 1.0,
+        }
+    )
+    rows.append(
+        {
+            "name": "seed 004 extract() = load + all stages",
+            "metric": f"s, median of {runs}",
+            "value": t_full,
+            "baseline": t_load,
+            "ratio": t_full / t_load,
+        }
+    )
+    rows.append(
+        {
+            "name": f"seed 004 extract() vs target {TARGET_SECONDS} s",
+            "metric": "fraction of target",
+            "value": t_full / TARGET_SECONDS,
+            "ok": t_full < TARGET_SECONDS,
+        }
+    )
 
     totals, n_chars = _stage_times(paths)
     total = sum(totals.values())
-    rows.append({"name": f"{label}", "metric": f"chars/s ({n_chars:,} chars)", "value": n_chars / total,
-                 "baseline": n_chars / totals["ingest"], "ratio": totals["ingest"] / total})
+    rows.append(
+        {
+            "name": f"{label}",
+            "metric": f"chars/s ({n_chars:,} chars)",
+            "value": n_chars / total,
+            "baseline": n_chars / totals["ingest"],
+            "ratio": totals["ingest"] / total,
+        }
+    )
     for name, seconds in sorted(totals.items(), key=lambda kv: -kv[1]):
-        rows.append({"name": f"  {name}", "metric": "% of time", "value": 100 * seconds / total,
-                     "seconds": seconds})
+        rows.append(
+            {"name": f"  {name}", "metric": "% of time", "value": 100 * seconds / total, "seconds": seconds}
+        )
     return rows
 
 

@@ -115,6 +115,10 @@ class RubricError(PolicyLensError):
     template = "{path}: invalid rubric: {detail}"
 
 
+class RubricWarning(UserWarning):
+    """A rubric that compiles but cannot judge plans as it is (e.g. an empty checklist: every plan scores 0)."""
+
+
 class DataFileError(PolicyLensError):
     code, exit_code = "E031", 31
     template = "{path}: invalid rules file: {detail}"

@@ -60,8 +60,14 @@ def _cli(*args: str, timeout: int = CLI_TIMEOUT) -> subprocess.CompletedProcess[
         capture_output=True,
         text=True,
         timeout=timeout,
+        check=False,
         cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home()), "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(Path.home()),
+            "LANG": "C.UTF-8",
+            "PYTHONIOENCODING": "utf-8",
+        },
     )
 
 
@@ -86,8 +92,15 @@ def build_table_pdf(path: Path) -> Path:
     if "WQY" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("WQY", str(FONT), subfontIndex=0))
     table = Table(TABLE_ROWS, colWidths=[60, 160, 100])
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "WQY"), ("FONTSIZE", (0, 0), (-1, -1), 12),
-                               ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), "WQY"),
+                ("FONTSIZE", (0, 0), (-1, -1), 12),
+                ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+            ]
+        )
+    )
     SimpleDocTemplate(str(path), pagesize=A4).build([table])
     return path
 
@@ -278,7 +291,9 @@ def _assert_batch_reports_bad(proc: subprocess.CompletedProcess[str], bad: Path)
     error_lines = [ln for ln in proc.stderr.splitlines() if "error" in ln.lower() and str(bad) in ln]
     assert error_lines, proc.stderr
     assert all("internal error" not in ln for ln in error_lines)
-    assert not any(("a_good" in ln or "c_good" in ln) and "error" in ln.lower() for ln in proc.stderr.splitlines())
+    assert not any(
+        ("a_good" in ln or "c_good" in ln) and "error" in ln.lower() for ln in proc.stderr.splitlines()
+    )
 
 
 def test_odd_inputs_folder_with_one_bad_file_extract(mixed_dir: Path) -> None:
@@ -295,7 +310,9 @@ def test_odd_inputs_folder_with_one_bad_file_text(mixed_dir: Path) -> None:
     assert "提交申报材料" in proc.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="QA F5: the CLI reads a .docx-named zip without word/document.xml as a dossier")
+@pytest.mark.xfail(
+    strict=True, reason="QA F5: the CLI reads a .docx-named zip without word/document.xml as a dossier"
+)
 def test_odd_inputs_regression_docx_named_zip_is_corrupt_docx_not_dossier(tmp_path: Path) -> None:
     path = _make(tmp_path / "not_word.docx", _zip_without_document)
     proc = _cli("text", str(path))

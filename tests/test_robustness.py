@@ -55,7 +55,12 @@ def check_spans(doc: Document) -> list[tuple[str, str]]:
         if not _span_ok(item.start, item.end, n):
             out.append((f"span_range:{name}", f"{item.start}:{item.end} of {n}"))
         elif text[item.start : item.end] != item.text:
-            out.append((f"span_text:{name}", f"{item.start}:{item.end} {item.text[:30]!r} != {text[item.start:item.end][:30]!r}"))
+            out.append(
+                (
+                    f"span_text:{name}",
+                    f"{item.start}:{item.end} {item.text[:30]!r} != {text[item.start : item.end][:30]!r}",
+                )
+            )
     for a in doc.attachments:
         if not _span_ok(a.start, a.end, n):
             out.append(("span_range:attachments", f"{a.start}:{a.end} of {n}"))
@@ -83,9 +88,14 @@ def check_sections(doc: Document) -> list[tuple[str, str]]:
         if not _span_ok(s.start, s.end, n):
             out.append(("section_range", f"{s.id} {s.start}:{s.end} of {n}"))
             continue
-        if s.heading_start is not None and s.heading_end is not None:
-            if not (s.start <= s.heading_start <= s.heading_end <= s.end):
-                out.append(("section_heading_outside", f"{s.id} heading {s.heading_start}:{s.heading_end} in {s.start}:{s.end}"))
+        has_heading = s.heading_start is not None and s.heading_end is not None
+        if has_heading and not (s.start <= s.heading_start <= s.heading_end <= s.end):
+            out.append(
+                (
+                    "section_heading_outside",
+                    f"{s.id} heading {s.heading_start}:{s.heading_end} in {s.start}:{s.end}",
+                )
+            )
         if not isinstance(s.level, int) or s.level < 1:
             out.append(("section_level", f"{s.id} level {s.level!r}"))
         if s.parent is None:
@@ -96,14 +106,21 @@ def check_sections(doc: Document) -> list[tuple[str, str]]:
         elif not p.level < s.level:
             out.append(("section_level_vs_parent", f"{s.id} L{s.level} under {p.id} L{p.level}"))
         elif not (p.start <= s.start and s.end <= p.end):
-            out.append(("section_outside_parent", f"{s.id} {s.start}:{s.end} not in {p.id} {p.start}:{p.end}"))
+            out.append(
+                ("section_outside_parent", f"{s.id} {s.start}:{s.end} not in {p.id} {p.start}:{p.end}")
+            )
     # proper nesting: any two spans are disjoint or one contains the other
     stack: list[Any] = []
     for s in sorted(doc.sections, key=lambda s: (s.start, -s.end)):
         while stack and stack[-1].end <= s.start:
             stack.pop()
         if stack and s.end > stack[-1].end and s.start < s.end:
-            out.append(("section_partial_overlap", f"{s.id} {s.start}:{s.end} crosses {stack[-1].id} {stack[-1].start}:{stack[-1].end}"))
+            out.append(
+                (
+                    "section_partial_overlap",
+                    f"{s.id} {s.start}:{s.end} crosses {stack[-1].id} {stack[-1].start}:{stack[-1].end}",
+                )
+            )
         stack.append(s)
     return out
 
@@ -154,7 +171,9 @@ def check_serialisation(doc: Document) -> list[tuple[str, str]]:
         validator = _validator()
         if validator is not None:
             for err in list(validator.iter_errors(json.loads(dumped)))[:3]:
-                out.append(("schema_invalid", f"{'/'.join(map(str, err.absolute_path))}: {err.message[:150]}"))
+                out.append(
+                    ("schema_invalid", f"{'/'.join(map(str, err.absolute_path))}: {err.message[:150]}")
+                )
         try:
             again = Document.from_dict(json.loads(dumped)).to_dict(include_blocks=blocks)
         except Exception as exc:  # noqa: BLE001
@@ -229,7 +248,9 @@ def _tiny() -> Document:
     from pipeline.model import Clause, Section, Source
 
     text = "一、总则\n本办法自发布之日起施行。"
-    doc = Document(source=Source(path="t.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest()), text=text)
+    doc = Document(
+        source=Source(path="t.txt", format="txt", sha256=hashlib.sha256(text.encode()).hexdigest()), text=text
+    )
     doc.sections = [Section(id="s1", level=1, number="一、", title="总则", start=0, end=len(text))]
     doc.clauses = [Clause(id="c1", section="s1", kind="other", start=5, end=len(text), text=text[5:])]
     return doc
@@ -264,7 +285,9 @@ def test_robustness_checker_reports_partial_section_overlap() -> None:
     assert "section_partial_overlap" in {k for k, _ in check_document(doc)}
 
 
-@pytest.mark.xfail(strict=True, reason="QA F13: structure.headings and structure.citations append on a re-run")
+@pytest.mark.xfail(
+    strict=True, reason="QA F13: structure.headings and structure.citations append on a re-run"
+)
 def test_robustness_regression_rerunning_the_stages_is_idempotent(seed_opinions: Path) -> None:
     """A stored Document re-analysed (new extraction version) must not collect duplicates."""
     from pipeline.api import extract
@@ -273,5 +296,14 @@ def test_robustness_regression_rerunning_the_stages_is_idempotent(seed_opinions:
     first = doc.to_dict()
     again = extract(doc).to_dict()
     assert check_document(doc) == []
-    for key in ("sections", "clauses", "amounts", "deadlines", "citations", "contacts", "attachments", "meta"):
+    for key in (
+        "sections",
+        "clauses",
+        "amounts",
+        "deadlines",
+        "citations",
+        "contacts",
+        "attachments",
+        "meta",
+    ):
         assert again[key] == first[key], key

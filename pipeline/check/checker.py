@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pipeline.check.matcher import Candidate, candidate_probs, candidates, match_items
 from pipeline.check.plan_parser import load_document, plan_sections
-from pipeline.check.requirements import Outcome, body_state, one_short_sentence, run_check
+from pipeline.check.requirements import body_state, one_short_sentence, run_check
 from pipeline.check.result import CheckResult, ItemResult
 from pipeline.check.scoring import is_container, score
 from pipeline.model import Document
@@ -138,8 +138,6 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
             results[item.id] = base(item, "missing", f"{where} missing or empty")
             continue
         outcome = run_check(item, text, region.body_start, region.end)
-        if outcome.status == "missing" and region is not whole:
-            outcome = elsewhere(item, text, region) or outcome
         res = base(item, outcome.status, outcome.reason)
         res.evidence = outcome.evidence
         res.section_start, res.section_end = region.start, region.end
@@ -260,32 +258,6 @@ def find_inside(
 
 
 INSIDE_MIN_PROB = 0.2
-
-
-def elsewhere(item: RubricItem, text: str, region: Candidate) -> Outcome | None:
-    """A sub-requirement its section lacks but the plan names in its own words elsewhere: partial.
-
-    GUIDE: "content counts wherever it is". Only the notice's key words count out here
-    (not hints or aspects: 展会 under 推进措施 is a plan for the future, not 对外交流 so far),
-    and the match is weaker than one in place, so it is at best ``partial``.
-    """
-    if item.check != "mentions" or not item.params.get("keywords"):
-        return None
-    for lo, hi in ((0, region.start), (region.end, len(text))):
-        if hi <= lo:
-            continue
-        found = run_check(_keywords_only(item), text, lo, hi)
-        if found.status == "present":
-            where = found.evidence[0]["text"] if found.evidence else ""
-            return Outcome("partial", found.evidence, f"not in its section; named elsewhere: “{where}”")
-    return None
-
-
-def _keywords_only(item: RubricItem) -> RubricItem:
-    from dataclasses import replace
-
-    params = {"keywords": item.params.get("keywords") or []}
-    return replace(item, params=params, name="")
 
 
 def _depth(rub: Rubric, item: RubricItem) -> int:

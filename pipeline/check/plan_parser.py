@@ -32,6 +32,8 @@ UNIT_CHARS = "亿万千百元%％个家项年月日号倍吨亩人次条台套�
 NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^\s*第[{CN_NUM}\d]+(?:部分|章|篇)\s*[、：:．.]?\s*")),
     ("cn_dun", re.compile(rf"^\s*[{CN_NUM}]+\s*[、．.]\s*")),
+    # "Ⅰ、总体要求": Roman numerals, a top-level style some plans use (tests/rubric/test_outline.py)
+    ("roman", re.compile(r"^\s*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]{1,3}\s*[、．.]\s*")),
     ("cn_paren", re.compile(rf"^\s*[（(]\s*[{CN_NUM}]+\s*[)）]\s*[、．.]?\s*")),
     # "2.1 试点基础条件", "2.1.1 特色产业集群发展情况": decimal outline numbering, the depth is the level
     # (not "3.5亿元用于…": a unit after the number makes it an amount)

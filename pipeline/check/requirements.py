@@ -48,8 +48,12 @@ CONTENT_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
 def body_state(text: str, start: int, end: int) -> str:
-    """'empty' (blank or only placeholders like 略/见附件/待补充), 'thin', or 'full'."""
-    body = text[start:end]
+    """'empty' (blank or only placeholders like 略/见附件/待补充), 'thin', or 'full'.
+
+    A sentence that only puts the content off ("目标正在测算中，待县政府研究确定后另行上报")
+    is a placeholder too (GUIDE: "正在测算中, 待…研究确定"), so it does not count as content.
+    """
+    body = _mask_deferrals(text, start, end)
     pat, thin = placeholder_rules()
     chunks = [c for c in re.split(r"[\s。，；、：:（）()\[\]【】]+", body) if c]
     real = [c for c in chunks if not pat.fullmatch(c)]
@@ -118,6 +122,19 @@ def check_has_numbers(item: RubricItem, text: str, start: int, end: int) -> Outc
     """A number with a unit. An indicator written only in words is ``partial`` (GUIDE: "qualitative
     where the notice demands numbers"); the section-wide demand itself (具体化、可量化) is unmet."""
     hits = _finds("number_with_unit", text, start, end)
+    keywords: list[str] = item.params.get("keywords") or []
+    if keywords:  # "乡镇商贸中心改造数量": a number in a sentence that names it
+        named = [h for h in hits if _names_any(_sentence(text, h, start, end), keywords)]
+        if named:
+            return Outcome("present", evidence(text, named, start, end))
+        said = [
+            (start + m.start(), start + m.end())
+            for m in re.finditer(r"[^。；;！？\n]+", text[start:end])
+            if _names_any(m.group(0), keywords)
+        ]
+        if said:  # named, in words only: qualitative (GUIDE: partial)
+            return Outcome("partial", evidence(text, said, start, end), f"{'、'.join(keywords)} without a number")
+        return Outcome("missing", reason=f"no target for {'、'.join(keywords)}")
     if hits:
         return Outcome("present", evidence(text, hits, start, end))
     reason = "no quantified target (no number with 亿元/万美元/%)"

@@ -27,14 +27,17 @@ from typing import Any
 
 from pipeline.data import load_data
 from pipeline.model import Document
+from pipeline.rubric.outline import augment
+from pipeline.rubric.phrases import trim_name
 from pipeline.rubric.schema import Rubric, RubricItem, validate_rubric
 
 CN_NUM = "一二三四五六七八九十"
+ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # "Ⅱ、申报材料" (tests/rubric/notices/d04_roman.txt)
 ITEM_NUMBER = re.compile(
-    rf"^\s*(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|[{CN_NUM}]{{1,3}}、|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+    rf"^\s*(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|[{CN_NUM}{ROMAN}]{{1,3}}、|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
 )
 INLINE_MARK = rf"(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d))"
-TOP_HEADING = re.compile(rf"^\s*(?:[{CN_NUM}]{{1,3}}、|第[{CN_NUM}]{{1,3}}[章条部分])")
+TOP_HEADING = re.compile(rf"^\s*(?:[{CN_NUM}{ROMAN}]{{1,3}}、|第[{CN_NUM}]{{1,3}}[章条部分])")
 YEAR_RANGE = re.compile(r"[（(]?\s*((?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年?\s*[)）]?")
 ATTACHMENT = re.compile(r"[（(]\s*(?:详?见|参见)?\s*(附件|附表)\s*(\d*)\s*[)）]")
 DOC_SUFFIX = re.compile(
@@ -64,7 +67,8 @@ def compile_rubric(notice: str | Path | Document) -> Rubric:
     builder = _Builder(doc.text)
     builder.run()
     rubric = Rubric(
-        items=builder.items, source=doc.source.path, sha256=doc.source.sha256, title=_title(doc.text)
+        items=builder.items, source=doc.source.path, sha256=doc.source.sha256, title=_title(doc.text),
+        warnings=list(getattr(builder, "warnings", [])),
     )
     return validate_rubric(rubric, doc.source.path)
 
@@ -126,7 +130,8 @@ def enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(parts) >= 2:
         ls, le = parts[-1]
         i = text.rfind("的", ls, le)
-        if i > ls + 1 and le - i - 1 <= 6:
+        # not "冷链物流设施现状和存在的主要问题": 的 inside the last item
+        if i > ls + 1 and le - i - 1 <= 6 and re.search(r"及|和|与|、|金额|用途|数量|比例|进度", text[i + 1 : le]):
             parts[-1] = (ls, i)
     last_s, last_e = parts[-1]
     seg = text[last_s:last_e]
@@ -148,7 +153,8 @@ def clean_name(name: str) -> str:
     """The notice's wording without attachment pointers and trailing punctuation."""
     name = ATTACHMENT.sub("", name)
     name = re.sub(r"^(?:其中|另外|此外)[，,]", "", name)
-    return name.strip(" ，。；、：:")
+    # "试点申报表（格式见附件1），由县级人民政府盖章" -> 试点申报表 (pipeline/rubric/phrases.py)
+    return trim_name(name.strip(" ，。；、：:"))[0]
 
 
 def core(name: str) -> str:
@@ -187,6 +193,7 @@ def years_in(name: str) -> list[int]:
 class _Builder:
     def __init__(self, text: str) -> None:
         self.text = text
+        self.warnings: list[str] = []
         self.items: list[RubricItem] = []
         self.ids: set[str] = set()
         self.rules = _rules()
@@ -361,6 +368,10 @@ class _Builder:
                 params["demand"] = True
         if check == "has_money" and len(core(clean)) > 2:
             params["keywords"] = keywords(clean)  # "中央财政资金": a figure for that source
+        measure = re.search(self.rules.get("indicator_measure") or r"(?!)", core(clean))
+        if check == "has_numbers" and not params.get("demand") and measure and measure.start() >= 2:
+            # "乡镇商贸中心改造数量": a number for that thing, not any number in the section
+            params["keywords"] = keywords(core(clean)[: measure.start()])
         # several wordings of one check ("具体化、可量化") make one item
         for prev in self.items:
             adjacent = prev.provenance is not None and abs(prev.provenance["end"] - start) <= 2
@@ -396,6 +407,7 @@ class _Builder:
                 self.read_material_item(s, e)
         if not any(i.kind == "material" for i in self.items):
             self.inline_materials()
+        augment(self)  # outlines, 须附X, tables, attachment lists, name tidying (pipeline/rubric/outline.py)
         self.inherit_synonyms()
         self.assign_scope()
 
@@ -621,6 +633,7 @@ class _Builder:
             head_taken = False
             explaining = False
             explained: list[tuple[int, int]] = []  # what "要说明…" says the head requirement covers
+            quantified = False
             for ps, pe in pieces:
                 piece = text[ps:pe]
                 em = re.match(rf"^(?:{explain})", piece)
@@ -649,7 +662,9 @@ class _Builder:
                 )
                 if vm and pe - ps - vm.end() >= 2:
                     ps += vm.end()
-                indicator = bool(re.search(self.rules["indicator_tail"], text[ps:pe]))
+                indicator = quantified or bool(re.search(self.rules["indicator_tail"], text[ps:pe]))
+                # "建设目标要求量化，至少包括A、B": what follows a demand for numbers lists indicators
+                quantified = quantified or self._demands_numbers(text[ps:pe])
                 for es, ee in enumeration(text, ps, pe):
                     default = self.rules["indicator_check"] if indicator else "mentions"
                     self.add_requirement(text[es:ee], es, ee, section, years, default)
@@ -674,6 +689,13 @@ class _Builder:
             return
         aspects = [text[s:e] for s, e in enumeration(text, cs + m.start(1), cs + m.end(1))]
         head[0].params["aspects"] = aspects
+
+    def _demands_numbers(self, piece: str) -> bool:
+        """The piece is a demand for numbers on the whole section ("要求量化", "具体化、可量化")."""
+        for pat, rule in self.rules["_checks"]:
+            if pat.search(core(piece)) or pat.search(piece):
+                return rule["check"] == self.rules["indicator_check"] and bool(rule.get("demand"))
+        return False
 
     def _explained(self, cs: int, ce: int, section: RubricItem, spans: list[tuple[int, int]]) -> None:
         """Keep "要说明…" as aspects of the clause's head requirement: what a reviewer looks for.

@@ -98,6 +98,7 @@ class Rubric:
     source: str | None = None  # the notice's path
     sha256: str | None = None  # the notice's sha256, so a result names the exact notice
     title: str | None = None
+    warnings: list[str] = field(default_factory=list)  # e.g. "empty checklist" (pipeline/rubric/outline.py)
 
     def get(self, item_id: str) -> RubricItem | None:
         for item in self.items:
@@ -118,6 +119,7 @@ class Rubric:
             "sha256": self.sha256,
             "title": self.title,
             "items": [i.to_dict() for i in self.items],
+            **({"warnings": list(self.warnings)} if self.warnings else {}),
         }
 
     def to_yaml(self, path: Any = None) -> str:

@@ -501,3 +501,19 @@ def test_checker_attachment_lines_end_the_section_before(write_plan, tail, form,
     assert "附件" not in write_plan(N000_BODY + tail).read_text(encoding="utf-8")[
         result.item("plan.policies").section_start : result.item("plan.policies").section_end
     ]
+
+
+@pytest.mark.parametrize(
+    "part, body, item_id",
+    [
+        # GUIDE: content the notice expects inside the plan, only referred to an attachment, is empty
+        ("projects", "六、重点项目\n详见附件3《重点项目表》", "plan.projects"),
+        # GUIDE lists 正在测算中 / 待…研究确定 among placeholders: a body that only defers is empty
+        ("goals", "二、目标设定\n目标正在测算中，待县政府研究确定后另行上报。", "plan.goals"),
+    ],
+)
+def test_checker_placeholder_sentences_make_a_section_empty(seed_rubric, write_plan, part, body, item_id):
+    result = check(write_plan(make_plan(**{part: body})), seed_rubric)
+    assert result.item(item_id).status == "empty"
+    # GUIDE: sub-requirements of an empty section are missing
+    assert {r.status for r in result.items if r.parent == item_id} == {"missing"}

@@ -129,3 +129,28 @@ def test_requirements_deferred_funding_is_empty(seed_rubric, deferral):
 )
 def test_requirements_funding_table_without_tabs(seed_rubric, body, expected):
     assert status(seed_rubric, "plan.projects.funding", body) == expected
+
+
+@pytest.fixture(scope="module")
+def n000_rubric():
+    from pipeline.rubric import compile_rubric
+    from tests.conftest import ROOT
+
+    return compile_rubric(ROOT / "corpora/plans/notices/n000_county_commerce_demo_notice.txt")
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # notice n000: "建设目标要求量化，至少包括乡镇商贸中心改造数量、村级快递服务站点覆盖率"
+        ("到2025年，改造乡镇商贸中心6个，村级快递服务站点覆盖率达到90%。", "present"),
+        # named in words only: qualitative where the notice demands numbers
+        ("到2025年，乡镇商贸中心改造取得明显进展，村级快递服务站点基本实现全覆盖。", "partial"),
+        # numbers, but none for this indicator
+        ("到2025年，县域社会消费品零售总额年均增长6%，培育电商带头人200名。", "missing"),
+    ],
+)
+def test_requirements_indicator_needs_its_own_number(n000_rubric, body, expected):
+    item = next(i for i in n000_rubric.items if i.name == "乡镇商贸中心改造数量")
+    assert item.check == "has_numbers"
+    assert run_check(item, body, 0, len(body)).status == expected

@@ -1,0 +1,453 @@
+"""Plan outlines and materials that notices give outside a "申报材料 + X部分包括…" list.
+
+The compiler (compiler.py) reads seed 000's layout. Other notices say the
+same things in other conventions, each common in real 公文:
+
+* an attachment that is the plan's outline — "附件2：实施方案编写提纲" followed
+  by "一、建设基础。包括…  二、…" (the template is the checklist);
+* a lead-in "实施方案应围绕以下内容编写：" followed by chapters （一）…（六）,
+  each with numbered sub-items 1. 2. 3. (the sub-items are requirements);
+* running prose "实施方案应当包括A、B和C等内容" / "方案主要内容：A、B、C";
+* materials named in a sentence ("须附X和Y") or in a table ("1<TAB>申请表<TAB>要求");
+* the notice's attachment list ("附件：1.申报表") when nothing else names a material.
+
+``augment(builder)`` adds what these give to the compiler's items, without
+touching what the compiler already read (seed 000 keeps its checklist), then
+tidies names (phrases.py) and year lists, and warns when the checklist is
+still empty, because an empty checklist would score every plan 0.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import TYPE_CHECKING, Any
+
+from pipeline.errors import RubricWarning
+from pipeline.rubric.phrases import is_money, is_quality_only, rules, trim_name, year_spans
+
+if TYPE_CHECKING:
+    from pipeline.rubric.compiler import _Builder
+    from pipeline.rubric.schema import RubricItem
+
+CN_NUM = "一二三四五六七八九十"
+
+
+def _numbering() -> re.Pattern[str]:
+    roman = rules()["roman_numerals"]
+    return re.compile(
+        rf"^\s*(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|[{CN_NUM}{roman}]{{1,3}}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+    )
+
+
+def _style(number: str) -> str:
+    roman = rules()["roman_numerals"]
+    return re.sub(rf"[{CN_NUM}{roman}\d]+", "N", number.strip())
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    end = len(text) if end is None else end
+    out, pos = [], start
+    for line in text[start:end].split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+class Outline:
+    """Chapters of a plan: (name span, rest span, [sub-item spans])."""
+
+    def __init__(self, source: str, title: tuple[int, int] | None) -> None:
+        self.source = source
+        self.title = title  # span of the plan's name in the notice ("试点实施方案")
+        self.chapters: list[tuple[tuple[int, int], tuple[int, int], list[tuple[int, int]]]] = []
+
+
+# ---------------------------------------------------------------- finding outlines
+def numbered_block(text: str, start: int, end: int, top_only: bool = False) -> list[Any]:
+    """Numbered chapters from the line at ``start``: first numbering style = chapters, others = sub-items."""
+    numbering = _numbering()
+    chapters: list[Any] = []
+    chapter_style: str | None = None
+    for ls, le in _lines(text, start, end):
+        line = text[ls:le]
+        if not line.strip():
+            continue
+        m = numbering.match(line)
+        if not m:
+            if chapters and not top_only:
+                break
+            if chapters:
+                break
+            continue
+        style = _style(m.group(0))
+        chapter_style = chapter_style or style
+        body_s = ls + m.end()
+        if style == chapter_style:
+            cut = re.search(r"[。：:，,；;]", text[body_s:le])
+            ne = body_s + cut.start() if cut else le
+            ne = body_s + len(text[body_s:ne].rstrip())
+            chapters.append([(body_s, ne), (ne, le), []])
+        elif chapters:
+            chapters[-1][2].append((body_s, le))
+    return chapters
+
+
+def find_template(text: str) -> Outline | None:
+    """ "附件2：实施方案编写提纲" + numbered chapters: the plan's outline as an attachment."""
+    r = rules()
+    for m in re.finditer(r["template_heading"], text, re.M):
+        line_end = text.find("\n", m.end())
+        if line_end == -1:
+            continue
+        nxt = re.search(r"^[ \t]*附件\s*\d+\s*[：:]?\s*\S{0,30}\s*$", text[line_end + 1 :], re.M)
+        end = line_end + 1 + nxt.start() if nxt else len(text)
+        chapters = numbered_block(text, line_end + 1, end, top_only=True)
+        if len(chapters) >= 2:
+            title = re.search(r["plan_words"], text[m.start() : line_end])
+            outline = Outline("template", (m.start() + title.start(), m.start() + title.end()) if title else None)
+            outline.chapters = chapters
+            return outline
+    return None
+
+
+def find_numbered(text: str) -> Outline | None:
+    """A lead-in naming the plan ("试点实施方案应围绕以下内容编写：") + chapters on the next lines."""
+    r = rules()
+    for ls, le in _lines(text):
+        line = text[ls:le]
+        pm = None
+        for pm in re.finditer(r["plan_words"], line):
+            break
+        if pm is None or not re.search(r["outline_lead_in"], line):
+            continue
+        chapters = numbered_block(text, le + 1, len(text))
+        if len(chapters) >= 2 and any(ch[2] for ch in chapters):
+            outline = Outline("numbered", _plan_title(text, ls, ls + pm.end()))
+            outline.chapters = chapters
+            return outline
+    return None
+
+
+def _plan_title(text: str, line_start: int, word_end: int) -> tuple[int, int]:
+    """The plan's name ending at ``word_end``: "申报县须提交试点实施方案" -> 试点实施方案."""
+    s = word_end
+    while s > line_start and "\u4e00" <= text[s - 1] <= "\u9fff" and word_end - s < 12:
+        s -= 1
+    seg = text[s:word_end]
+    vm = None
+    for vm in re.finditer(r"(?:提交|编制|编写|报送|制定|上报|以及|并|须|应|的|和)", seg[:-2]):
+        pass
+    if vm is not None:
+        s += vm.end()
+    return s, word_end
+
+
+def find_prose(text: str) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """ "实施方案应当包括A、B和C等内容": (plan name span, section spans)."""
+    from pipeline.rubric.compiler import enumeration
+
+    r = rules()
+    # d03 "平台建设运营方案，内容包括…": a comma may stand between the plan and its lead
+    pat = re.compile(rf"{r['plan_words']}[，,]?\s*(?:内容)?(?:{r['prose_lead']})")
+    for m in re.finditer(pat, text):
+        stop = re.search(r"[。；;\n，,]", text[m.end() :])
+        end = m.end() + (stop.start() if stop else len(text) - m.end())
+        parts = enumeration(text, m.end(), end)
+        # section names are short; a year range in brackets does not count ("发展规划（2025年至2027年）")
+        parts = [(s, e) for s, e in parts if 2 <= len(re.sub(r"[（(][^）)]*[)）]", "", text[s:e])) <= 12]
+        if len(parts) >= 2:
+            pw = re.match(r["plan_words"], text[m.start() :])
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            sent_start = max(line_start, max(text.rfind(c, 0, m.start()) for c in "。；，,") + 1)
+            return _plan_title(text, sent_start, m.start() + pw.end()), parts
+    return None
+
+
+# ---------------------------------------------------------------- applying them
+def augment(b: _Builder) -> None:
+    text = b.text
+    had_items = bool(b.items)
+    b.warnings = getattr(b, "warnings", [])
+    plan = _plan_material(b)
+    # the compiler already read the plan's sections (seed 000, notice n000): leave them be
+    if not any(i.kind == "section" for i in b.items):
+        outline = find_template(text) or find_numbered(text)
+        prose = find_prose(text)
+        if outline is not None:
+            plan = _drop_chapters_read_as_materials(b, outline, plan)
+            title = outline.title or (prose[0] if prose else None)
+            plan = plan or _new_plan(b, title)
+            _apply_outline(b, outline, plan)
+        elif prose is not None:
+            plan = plan or _new_plan(b, prose[0])
+            for s, e in prose[1]:
+                b.add_section(text[s:e], s, e, plan)
+    _attached_materials(b)
+    _table_materials(b)
+    if not had_items:
+        _attachment_list(b)
+    tidy(b)
+    if not b.items:
+        msg = (
+            "no required materials or plan outline found in the notice; the checklist is empty and "
+            "every plan would score 0 — write the rubric by hand (policylens rubric compile -o) and edit it"
+        )
+        b.warnings.append(msg)
+        warnings.warn(RubricWarning(msg), stacklevel=3)
+
+
+def _plan_material(b: _Builder) -> RubricItem | None:
+    pw = rules()["plan_words"]
+    for item in b.items:
+        if item.kind == "material" and re.search(pw + "$", re.sub(r"[（(][^）)]*[)）]", "", item.name)):
+            return item
+    return None
+
+
+def _new_plan(b: _Builder, span: tuple[int, int] | None) -> RubricItem:
+    if span is None:
+        m = re.search(rules()["plan_words"], b.text)
+        span = (m.start(), m.end()) if m else (0, 0)
+    s, e = span
+    return b.add_material(b.text[s:e] or "实施方案", s, e, None)
+
+
+def _drop_chapters_read_as_materials(b: _Builder, outline: Outline, plan: RubricItem | None) -> RubricItem | None:
+    """The compiler read （一）…（六） chapters as materials: drop those items, the outline re-adds them."""
+    starts = {ns for (ns, _), _, _ in outline.chapters}
+    drop = {i.id for i in b.items if i.kind == "material" and i.parent is None and i.provenance
+            and i.provenance["start"] in starts}
+    if not drop:
+        return plan
+    changed = True
+    while changed:
+        extra = {i.id for i in b.items if i.parent in drop and i.id not in drop}
+        changed = bool(extra)
+        drop |= extra
+    b.items[:] = [i for i in b.items if i.id not in drop]
+    b.ids -= drop
+    return plan if plan is None or plan.id not in drop else None
+
+
+def _apply_outline(b: _Builder, outline: Outline, plan: RubricItem) -> None:
+    text = b.text
+    include = "|".join(map(re.escape, b.rules["include_words"]))
+    for (ns, ne), (rs, re_), subs in outline.chapters:
+        if ne - ns < 2:
+            continue
+        section = b.add_section(text[ns:ne], ns, ne, plan)
+        rs, re_ = _strip(text, rs, re_)
+        if re_ > rs:
+            lead = re.match(rf"(?:主要内容|内容)?[：:]?\s*(?:应|须|需|要)?(?:{include})?", text[rs:re_])
+            verb = "包括" if lead and lead.group(0) else "要求"
+            b.read_requirements(rs + (lead.end() if lead else 0), re_, section, verb)
+        for ss, se in subs:
+            _sub_item(b, ss, se, section)
+
+
+def _sub_item(b: _Builder, start: int, end: int, section: RubricItem) -> None:
+    """ "2. 分年度目标，覆盖2025年、2026年、2027年三个年度；": a requirement and what it demands."""
+    text = b.text
+    start, end = _strip(text, start, end)
+    cut = re.search(r"[，,；;：:。]", text[start:end])
+    ne = start + cut.start() if cut else end
+    name = text[start:ne]
+    before = len(b.items)
+    indicator = bool(re.search(b.rules["indicator_tail"], name))
+    b.add_requirement(name, start, ne, section, [], b.rules["indicator_check"] if indicator else "mentions")
+    if len(b.items) == before:
+        return
+    req = b.items[-1]
+    rest = text[ne:end].strip(" ，,；;：:。")
+    if not rest:
+        return
+    spans = year_spans(text, ne, end)
+    if spans:
+        s, e, years = spans[0]
+        req.params["years"] = years
+        if req.check in ("mentions", "present", "has_numbers"):
+            req.check = "covers_years"
+        req.provenance = b._prov(start, e)
+    elif is_quality_only(rest):
+        req.params["quality"] = rest.lstrip("须应要需")
+    else:
+        req.params.setdefault("qualifier", rest)
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    from pipeline.rubric.compiler import strip_span
+
+    return strip_span(text, s, e)
+
+
+def _names(b: _Builder) -> list[str]:
+    from pipeline.rubric.compiler import core
+
+    return [core(i.name) for i in b.items if i.kind != "requirement"]
+
+
+def _known(b: _Builder, name: str) -> bool:
+    from pipeline.rubric.compiler import core
+
+    c = core(trim_name(name)[0])
+    return any(c == n or (len(n) >= 3 and (c in n or n in c)) for n in _names(b) if n)
+
+
+def _attached_materials(b: _Builder) -> None:
+    """ "申报时须附试点申报表和县级人民政府承诺书": each named document is a material."""
+    from pipeline.rubric.compiler import DOC_SUFFIX, core, enumeration
+
+    text = b.text
+    for m in re.finditer(rules()["attach_verbs"], text):
+        stop = re.search(r"[。；;\n]", text[m.end() :])
+        end = m.end() + (stop.start() if stop else len(text) - m.end())
+        for s, e in _split_and(text, enumeration(text, m.end(), end)):
+            name = text[s:e]
+            if DOC_SUFFIX.search(core(trim_name(name)[0])) and not _known(b, name):
+                b.add_material(name, s, e, None)
+
+
+def _split_and(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "试点申报表和县级人民政府承诺书": two documents joined by 和 (each ends like a document)."""
+    from pipeline.rubric.compiler import DOC_SUFFIX
+
+    out: list[tuple[int, int]] = []
+    for s, e in parts:
+        m = re.search(r"(?:和|及|以及|与)", text[s:e])
+        if m and DOC_SUFFIX.search(text[s : s + m.start()]) and DOC_SUFFIX.search(text[s:e]):
+            out += [(s, s + m.start()), (s + m.end(), e)]
+        else:
+            out.append((s, e))
+    return out
+
+
+def _table_materials(b: _Builder) -> None:
+    """Rows "1<TAB>评估申请表<TAB>加盖企业公章" under a header row naming the columns."""
+    text = b.text
+    header = re.search(rules()["table_header"], text)
+    if header is None:
+        return
+    # normalised text drops the tab between a number and CJK: "1评估申请表 加盖企业公章", "3财务审计报告2023年至2024年"
+    row = re.compile(
+        r"^[ \t]*\d{1,2}[ \t|｜]*([^\s\d|｜]{2,30}?)(?:[ \t|｜]+|(?=(?:19|20)\d\d)|$)([^\n]*?)[ \t]*$", re.M
+    )
+    line_end = text.find("\n", header.start())
+    for ls, le in _lines(text, line_end + 1):
+        m = row.match(text, ls, le)
+        if not m:
+            if text[ls:le].strip():
+                break
+            continue
+        s, e = m.span(1)
+        if _known(b, text[s:e]):
+            continue
+        material = b.add_material(text[s:e], s, e, None)
+        if m.group(2):
+            rs, re_ = m.span(2)
+            spans = year_spans(text, rs, re_)
+            if spans:
+                ys, ye, years = spans[0]
+                b.add(_years_item(b, material, ys, ye, years))
+            elif re.match(rf"(?:{'|'.join(map(re.escape, b.rules['include_words']))})", text[rs:re_]):
+                b.read_requirements(rs, re_, material, "包括")
+            else:
+                material.params["qualifier"] = text[rs:re_]
+
+
+def _years_item(b: _Builder, parent: RubricItem, s: int, e: int, years: list[int]) -> RubricItem:
+    from pipeline.rubric.schema import RubricItem
+
+    return RubricItem(f"{parent.id}.years", f"覆盖{years[0]}年-{years[-1]}年", "requirement", parent.id,
+                      "covers_years", {"years": years, "demand": True}, 0.0, [], None, parent.scope,
+                      b._prov(s, e))
+
+
+def _attachment_list(b: _Builder) -> None:
+    """ "附件：1.示范县创建申请表": forms the notice asks the applicant to fill in."""
+    text = b.text
+    r = rules()
+    m = re.search(r"^\s*附件\s*[：:]\s*", text, re.M)
+    if m is None:
+        return
+    pos = m.end()
+    for ls, le in _lines(text, pos):
+        line = text[ls:le]
+        im = re.match(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?(.+?)\s*$", line)
+        if not line.strip() or not im:
+            break
+        if ls != pos and not re.match(r"^\s*\d{1,2}\s*[.、．]", line):
+            break
+        s, e = ls + im.start(1), ls + im.end(1)
+        name = text[s:e]
+        if re.search(r["not_material_attachment"], name) or _known(b, name):
+            continue
+        from pipeline.rubric.compiler import DOC_SUFFIX, core
+
+        if DOC_SUFFIX.search(core(name)):
+            item = b.add_material(name, s, e, None)
+            num = re.match(r"\s*(\d{1,2})", line)
+            if num:
+                item.params.setdefault("attachment", f"附件{num.group(1)}")
+
+
+# ---------------------------------------------------------------- tidying
+def tidy(b: _Builder) -> None:
+    """Params from the wording around a name; one item per year list; no quality-only items."""
+    text = b.text
+    money = {"has_money", "mentions"}
+    period = _plan_period(b)
+    keep = []
+    for item in b.items:
+        if item.kind == "requirement" and is_quality_only(item.name):
+            parent = next((p for p in b.items if p.id == item.parent), None)
+            if parent is not None:
+                parent.params.setdefault("quality", item.name)
+            b.ids.discard(item.id)
+            continue
+        keep.append(item)
+    b.items[:] = keep
+    for item in b.items:
+        if not item.provenance:
+            continue
+        _, params = trim_name(item.provenance["text"])
+        for k, v in params.items():
+            item.params.setdefault(k, v)
+        if item.kind == "requirement" and params.get("per_year") and is_money(item.name) and item.check in money:
+            years = item.params.get("years") or period
+            if years:
+                item.check, item.params["years"] = "has_money_per_year", years
+            else:
+                item.check = "has_money"
+    _merge_year_lists(b)
+    del text
+
+
+def _plan_period(b: _Builder) -> list[int]:
+    """The years the plan covers: the year range the notice names most (d06: 2025—2027)."""
+    counts: dict[tuple[int, ...], int] = {}
+    for _, _, years in year_spans(b.text):
+        if len(years) >= 2:
+            counts[tuple(years)] = counts.get(tuple(years), 0) + 1
+    return list(max(counts, key=counts.get)) if counts else []
+
+
+def _merge_year_lists(b: _Builder) -> None:
+    """ "覆盖2025年、2026年、2027年": items split out of one year list become one covers_years item."""
+    text = b.text
+    for s, e, years in year_spans(text):
+        hit = [i for i in b.items if i.kind == "requirement" and i.provenance
+               and s - 4 <= i.provenance["start"] < e + 2 and i.provenance["end"] > s]  # "覆盖" before
+        # one list split into "覆盖2025年" + fragments too short to keep (d06): merge even one piece
+        if not hit or (len(hit) == 1 and hit[0].provenance["end"] >= e):
+            continue
+        first = hit[0]
+        ws = min(first.provenance["start"], s)
+        ws = ws - 2 if text[ws - 2 : ws] in ("覆盖", "涵盖", "包括") else ws
+        first.name = text[ws:e]
+        first.check = "covers_years"
+        first.params = {"years": years}
+        first.provenance = b._prov(ws, e)
+        gone = {i.id for i in hit[1:]}
+        b.items[:] = [i for i in b.items if i.id not in gone]
+        b.ids -= gone
