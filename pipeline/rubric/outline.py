@@ -186,7 +186,15 @@ def augment(b: _Builder) -> None:
     _attached_materials(b)
     _table_materials(b)
     if not had_items:
+        before = len(b.items)
         _attachment_list(b)
+        if before == 0 and b.items:
+            msg = (
+                "no required materials or plan outline found in the notice; the checklist falls back to "
+                "the forms in its attachment list (附件：…) — check it before scoring plans against it"
+            )
+            b.warnings.append(msg)
+            warnings.warn(RubricWarning(msg), stacklevel=3)
     tidy(b)
     if not b.items:
         msg = (
@@ -304,7 +312,9 @@ def _attached_materials(b: _Builder) -> None:
         end = m.end() + (stop.start() if stop else len(text) - m.end())
         for s, e in _split_and(text, enumeration(text, m.end(), end)):
             name = text[s:e]
-            if DOC_SUFFIX.search(core(trim_name(name)[0])) and not _known(b, name):
+            short = core(trim_name(name)[0])
+            # a document's name, not a bare "意见" or a clause that runs on ("…，列明…")
+            if 3 <= len(short) <= 25 and DOC_SUFFIX.search(short) and not _known(b, name):
                 b.add_material(name, s, e, None)
 
 
