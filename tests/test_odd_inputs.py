@@ -51,6 +51,8 @@ ODD_TEXTS: dict[str, str] = {
     # full-width digits mixed with ASCII ones inside one number, as pasted from Word
     "fullwidth_digits.txt": "对符合条件的企业给予最高５0万元奖励，请于２０24年３月31日前提交申报材料。\n",
     "title_only.txt": TITLE_ONLY + "\n",
+    # QA F7: strict UTF-8 with a few emoji (a notice copied from WeChat) was refused as "not text"
+    "emoji.txt": "🎉关于申报的通知🎉\n一、奖励😀最高50万元💰。\n联系电话：010-12345678📞\n",
 }
 
 
@@ -205,6 +207,12 @@ def test_odd_inputs_title_only_file(odd_outputs: dict[str, Any]) -> None:
     assert data["sections"] == [] and data["amounts"] == [] and data["deadlines"] == []
 
 
+def test_odd_inputs_regression_emoji_in_utf8_is_text(odd_outputs: dict[str, Any]) -> None:
+    data = _doc(odd_outputs, "emoji.txt")
+    assert "最高50万元" in data["text"]
+    assert [a["value"] for a in data["amounts"]] == [500_000.0]
+
+
 @pytest.mark.parametrize("name", ["table_only.docx", "table_only.pdf"])
 def test_odd_inputs_table_only_document(odd_outputs: dict[str, Any], name: str) -> None:
     if name.endswith(".pdf") and not FONT.exists():
@@ -310,9 +318,6 @@ def test_odd_inputs_folder_with_one_bad_file_text(mixed_dir: Path) -> None:
     assert "提交申报材料" in proc.stdout
 
 
-@pytest.mark.xfail(
-    strict=True, reason="QA F5: the CLI reads a .docx-named zip without word/document.xml as a dossier"
-)
 def test_odd_inputs_regression_docx_named_zip_is_corrupt_docx_not_dossier(tmp_path: Path) -> None:
     path = _make(tmp_path / "not_word.docx", _zip_without_document)
     proc = _cli("text", str(path))

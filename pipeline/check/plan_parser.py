@@ -37,7 +37,10 @@ NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("cn_paren", re.compile(rf"^\s*[（(]\s*[{CN_NUM}]+\s*[)）]\s*[、．.]?\s*")),
     # "2.1 试点基础条件", "2.1.1 特色产业集群发展情况": decimal outline numbering, the depth is the level
     # (not "3.5亿元用于…": a unit after the number makes it an amount)
-    ("decimal", re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}(?![.．]?\d|\s*[{UNIT_CHARS}])\s*[、.．]?\s*")),
+    (
+        "decimal",
+        re.compile(rf"^\s*\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}(?![.．]?\d|\s*[{UNIT_CHARS}])\s*[、.．]?\s*"),
+    ),
     ("arabic_dot", re.compile(r"^\s*\d{1,2}\s*[.、．](?!\d)\s*")),
     ("arabic_paren", re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*")),
     ("circled", re.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩]\s*")),

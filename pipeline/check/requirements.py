@@ -133,7 +133,9 @@ def check_has_numbers(item: RubricItem, text: str, start: int, end: int) -> Outc
             if _names_any(m.group(0), keywords)
         ]
         if said:  # named, in words only: qualitative (GUIDE: partial)
-            return Outcome("partial", evidence(text, said, start, end), f"{'、'.join(keywords)} without a number")
+            return Outcome(
+                "partial", evidence(text, said, start, end), f"{'、'.join(keywords)} without a number"
+            )
         return Outcome("missing", reason=f"no target for {'、'.join(keywords)}")
     if hits:
         return Outcome("present", evidence(text, hits, start, end))
@@ -152,7 +154,9 @@ def check_has_growth_rate(item: RubricItem, text: str, start: int, end: int) -> 
     # is half of it; growth said in words ("外贸保持平稳较快增长") touches it
     scale = _finds("money", text, start, end)
     if scale:
-        return Outcome("partial", evidence(text, scale, start, end), "a scale figure but no growth rate (增长10%)")
+        return Outcome(
+            "partial", evidence(text, scale, start, end), "a scale figure but no growth rate (增长10%)"
+        )
     words = _finds("growth_words", text, start, end)
     if words:
         return Outcome(
@@ -358,7 +362,9 @@ def check_mentions(item: RubricItem, text: str, start: int, end: int) -> Outcome
     if hints or hit_aspects:
         named = "、".join([*hints, *hit_aspects])
         return Outcome(
-            "partial", evidence(text, list(hints.values()), start, end), f"touches {what} only thinly ({named})"
+            "partial",
+            evidence(text, list(hints.values()), start, end),
+            f"touches {what} only thinly ({named})",
         )
     # a keyword miss is weak evidence on a body that shares some of the wording: partial, not missing
     if len(wanted) >= 3 and shared >= MENTION_PARTIAL * len(wanted):
@@ -370,8 +376,32 @@ HINTS_PRESENT = 2
 ASPECT_WORDS = 0.5
 # words too common in plans to show that an aspect is addressed
 _GENERIC_WORDS = frozenset(
-    "情况 方面 相关 有关 当地 组织 开展 具有 其他 相比 建设 发展 工作 活动 以及 进行 我省 我县 国家 推动 加强"
-    " 符合 取得 等".split()
+    [
+        "情况",
+        "方面",
+        "相关",
+        "有关",
+        "当地",
+        "组织",
+        "开展",
+        "具有",
+        "其他",
+        "相比",
+        "建设",
+        "发展",
+        "工作",
+        "活动",
+        "以及",
+        "进行",
+        "我省",
+        "我县",
+        "国家",
+        "推动",
+        "加强",
+        "符合",
+        "取得",
+        "等",
+    ]
 )
 
 

@@ -169,6 +169,8 @@ def augment(b: _Builder) -> None:
     text = b.text
     had_items = bool(b.items)
     b.warnings = getattr(b, "warnings", [])
+    if not any(i.kind == "material" for i in b.items):
+        _colon_list_materials(b)
     plan = _plan_material(b)
     # the compiler already read the plan's sections (seed 000, notice n000): leave them be
     if not any(i.kind == "section" for i in b.items):
@@ -315,7 +317,25 @@ def _attached_materials(b: _Builder) -> None:
             short = core(trim_name(name)[0])
             # a document's name, not a bare "意见" or a clause that runs on ("…，列明…")
             if 3 <= len(short) <= 25 and DOC_SUFFIX.search(short) and not _known(b, name):
-                b.add_material(name, s, e, None)
+                # attached to the application: a file of the dossier, not a part of the plan (GUIDE)
+                b.add_material(name, s, e, None).scope = "dossier"
+
+
+def _colon_list_materials(b: _Builder) -> None:
+    """ "须提交以下材料：试点申请书、建设方案、街道办事处承诺函。": one material per listed name."""
+    from pipeline.rubric.compiler import DOC_SUFFIX, core, enumeration
+
+    text = b.text
+    for m in re.finditer(rules()["colon_list"], text):
+        stop = re.search(r"[。；;\n]", text[m.end() :])
+        end = m.end() + (stop.start() if stop else len(text) - m.end())
+        parts = _split_and(text, enumeration(text, m.end(), end))
+        docs = [(s, e) for s, e in parts if DOC_SUFFIX.search(core(trim_name(text[s:e])[0]))]
+        if len(parts) >= 2 and len(docs) * 2 >= len(parts):
+            for s, e in parts:
+                if not _known(b, text[s:e]):
+                    b.add_material(text[s:e], s, e, None)
+            return
 
 
 def _split_and(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -456,7 +476,9 @@ def _merge_year_lists(b: _Builder) -> None:
         ws = ws - 2 if text[ws - 2 : ws] in ("覆盖", "涵盖", "包括") else ws
         first.name = text[ws:e]
         first.check = "covers_years"
-        first.params = {"years": years}
+        # a year range judges its parent (GUIDE "Gold score"), like a material's own year range
+        first.params = {"years": years, "demand": True}
+        first.weight = 0.0
         first.provenance = b._prov(ws, e)
         gone = {i.id for i in hit[1:]}
         b.items[:] = [i for i in b.items if i.id not in gone]

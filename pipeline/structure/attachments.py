@@ -66,7 +66,7 @@ def extract_attachments(doc: Document) -> Document:
             add(s.number, s.title, s.heading_start or s.start, s.heading_end or s.start)
     for number, title, start, end in _referenced(doc.text):
         add(number, title, start, end)
-    doc.attachments.extend(sorted(found, key=lambda a: a.start))
+    doc.attachments = sorted(found, key=lambda a: a.start)  # replace: idempotent on re-run
     return doc
 
 

@@ -103,7 +103,7 @@ def extract_citations(doc: Document) -> Document:
         if k in used or any(c.start <= start < c.end for c in out):
             continue
         out.append(Citation(text=text[start:end], start=start, end=end, doc_number=value))
-    doc.citations.extend(sorted(out, key=lambda c: c.start))
+    doc.citations = sorted(out, key=lambda c: c.start)  # replace: idempotent on re-run
     return doc
 
 

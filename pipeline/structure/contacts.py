@@ -70,7 +70,8 @@ class _Draft:
 
 
 def extract_contacts(doc: Document) -> Document:
-    """Stage ``structure.contacts.v1``: fill ``doc.contacts``."""
+    """Stage ``structure.contacts.v1``: fill ``doc.contacts`` (replacing any: re-running is idempotent)."""
+    doc.contacts = []
     r = rules()
     drafts: list[_Draft] = []
     current: _Draft | None = None

@@ -78,7 +78,7 @@ class _Tree:
 def detect_sections(doc: Document) -> Document:
     """Stage ``structure.headings.v1``: fill ``doc.sections`` with the heading tree."""
     candidates = list(_candidates(doc))
-    doc.sections.extend(_build(doc.text, candidates))
+    doc.sections = _build(doc.text, candidates)  # replace: re-running the stage is idempotent
     return doc
 
 

@@ -27,7 +27,9 @@ def test_checker_missing_mechanism_is_missing_and_drops_score(seed_rubric, write
     assert any("plan.mechanism" in f and f.startswith("MISSING") for f in result.flags)
 
 
-@pytest.mark.parametrize("body", ["略", "（略）", "见附件3", "待补充。", "此处省略", "（暂无）", "", "另行报送。", "详见附表2"])
+@pytest.mark.parametrize(
+    "body", ["略", "（略）", "见附件3", "待补充。", "此处省略", "（暂无）", "", "另行报送。", "详见附表2"]
+)
 def test_checker_placeholder_body_is_empty(seed_rubric, write_plan, body):
     result = check(write_plan(make_plan(mechanism=f"三、工作机制\n{body}")), seed_rubric)
     assert result.item("plan.mechanism").status == "empty"
@@ -313,7 +315,9 @@ def test_checker_policy_section_with_money_but_no_policy_is_partial(seed_rubric,
 
 def test_checker_unanswered_question_does_not_make_section_partial(seed_rubric, write_plan):
     # "有无发生…事故" explains 特色产业集群; not answering it is reported, not a section gap
-    basis = PARTS["basis"].replace("近年来未发生重大产品质量案件、环保和生产安全事故，不存在严重违法经营情况。", "")
+    basis = PARTS["basis"].replace(
+        "近年来未发生重大产品质量案件、环保和生产安全事故，不存在严重违法经营情况。", ""
+    )
     result = check(write_plan(make_plan(basis=basis)), seed_rubric)
     assert result.item("plan.basis.incidents").status == "missing"
     assert result.item("plan.basis").status == "present"
@@ -326,8 +330,10 @@ def test_checker_unanswered_question_does_not_make_section_partial(seed_rubric, 
         ("五、配套政策\n县政府出台政策支持外贸发展。", "partial"),
         # the same gap in a section with substance: present, the gap shows in 资金 alone
         (
-            "五、配套政策\n县政府出台《关于支持外贸转型升级的若干政策》，对企业境外参展给予补助。"
-            "县里对新设海外仓、跨境电商平台给予奖励，并在用地、用电方面优先保障试点企业。",
+            (
+                "五、配套政策\n县政府出台《关于支持外贸转型升级的若干政策》，对企业境外参展给予补助。"
+                "县里对新设海外仓、跨境电商平台给予奖励，并在用地、用电方面优先保障试点企业。"
+            ),
             "present",
         ),
     ],
@@ -341,7 +347,9 @@ def test_checker_one_generic_sentence(seed_rubric, write_plan, policies, expecte
 def test_checker_one_sentence_that_answers_everything_is_present(seed_rubric, write_plan):
     # 配套政策 in one sentence naming a policy document and an amount is not "generic"
     policies = "五、配套政策\n县政府出台《若干政策》，设立专项资金每年2000万元。"
-    assert check(write_plan(make_plan(policies=policies)), seed_rubric).item("plan.policies").status == "present"
+    assert (
+        check(write_plan(make_plan(policies=policies)), seed_rubric).item("plan.policies").status == "present"
+    )
 
 
 @pytest.mark.parametrize(
@@ -486,21 +494,32 @@ N000_BODY = """某县县域商业体系建设方案
     [
         # attachment lines with placeholders: each ends at the next, and neither has a body
         ("附件1：示范县申报表（略）\n附件2：绩效目标表（另附）\n", "empty", "empty"),
-        ("附件1：示范县申报表\n申报县：某县；申报单位：某县人民政府；联系人：王五；电话：0530-1234567；县域常住人口52万人。\n"
-         "附件2：绩效目标表\n待补充\n", "present", "empty"),
+        (
+            (
+                "附件1：示范县申报表\n申报县：某县；申报单位：某县人民政府；联系人：王五；电话：0530-1234567；"
+                "县域常住人口52万人。\n附件2：绩效目标表\n待补充\n"
+            ),
+            "present",
+            "empty",
+        ),
         ("附件2：绩效目标表\n乡镇商贸中心改造数量5个；村级快递服务站点覆盖率95%。\n", "missing", "present"),
     ],
 )
 def test_checker_attachment_lines_end_the_section_before(write_plan, tail, form, table):
     from tests.conftest import ROOT
 
-    result = check(write_plan(N000_BODY + tail), ROOT / "corpora/plans/notices/n000_county_commerce_demo_notice.txt")
+    result = check(
+        write_plan(N000_BODY + tail), ROOT / "corpora/plans/notices/n000_county_commerce_demo_notice.txt"
+    )
     assert result.item("material.application_form").status == form
     assert result.item("material.m3").status == table
     # 保障措施 ends where the attachments start
-    assert "附件" not in write_plan(N000_BODY + tail).read_text(encoding="utf-8")[
-        result.item("plan.policies").section_start : result.item("plan.policies").section_end
-    ]
+    assert (
+        "附件"
+        not in write_plan(N000_BODY + tail).read_text(encoding="utf-8")[
+            result.item("plan.policies").section_start : result.item("plan.policies").section_end
+        ]
+    )
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,11 @@ def status(rubric, item_id: str, body: str) -> str:
             "我县板材加工企业1100余家，与省内其他地区相比规模优势和特色突出，符合我省产业结构调整方向。",
             "present",
         ),
-        ("plan.basis.industry_cluster", "全县木业形成了从原木旋切到家具制造的完整链条，出口基地地位突出。", "present"),
+        (
+            "plan.basis.industry_cluster",
+            "全县木业形成了从原木旋切到家具制造的完整链条，出口基地地位突出。",
+            "present",
+        ),
         # the notice's own words still count
         ("plan.basis.public_services", "公共服务体系建设情况良好。", "present"),
     ],

@@ -114,6 +114,15 @@ EXPECTED = [
         "发展实施方案/保障措施/组织领导": ("requirement", "mentions"),
         "村民委员会申请书": ("material", "present"),
     }),
+    # 第二条 "须提交以下材料：A、B、C。" + "建设方案主要内容：…" in the same paragraph
+    ("d08_prose_materials.txt", {
+        "试点申请书": ("material", "present"),
+        "建设方案/服务需求分析": ("section", "present"),
+        "建设方案/年度建设计划（2026年至2028年）/覆盖2026年-2028年": ("requirement", "covers_years"),
+        "建设方案/资金筹措方案": ("section", "present"),
+        "街道办事处承诺函": ("material", "present"),
+        "资金配套承诺书": ("material", "present"),  # 须附区财政部门出具的资金配套承诺书
+    }),
 ]
 
 
@@ -148,6 +157,13 @@ def test_outline_chapters_have_the_plan_as_parent():
     ]
 
 
+def test_outline_attached_materials_are_dossier_files():
+    """ "申报时须附试点申报表和县级人民政府承诺书": separate files, not scored inside the plan."""
+    rubric = _rubric("d02_chapters_numbered.txt")
+    scopes = {i.name: i.scope for i in rubric.top_level()}
+    assert scopes == {"试点实施方案": "plan", "试点申报表": "dossier", "县级人民政府承诺书": "dossier"}
+
+
 def test_outline_keeps_qualifiers_as_params():
     rubric = _rubric("d06_years_qualifiers.txt")
     form = next(i for i in rubric.items if i.name == "试点申报表")
@@ -180,6 +196,18 @@ def test_outline_empty_checklist_warns(tmp_path):
     assert rubric.warnings and "empty" in rubric.warnings[0]
     assert any(issubclass(w.category, RubricWarning) for w in caught)
     assert rubric.to_dict()["warnings"] == rubric.warnings
+
+
+def test_outline_attachment_list_fallback_warns(tmp_path):
+    """Nothing but "附件：1.X表": the forms become the checklist, with a warning to check it."""
+    notice = tmp_path / "n.txt"
+    notice.write_text("关于开展评估的通知\n各单位：\n请认真组织填报。\n附件：1.企业基本情况表\n2.填报说明\n",
+                      encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        rubric = compile_rubric(notice)
+    assert [(i.name, i.params.get("attachment")) for i in rubric.items] == [("企业基本情况表", "附件1")]
+    assert rubric.warnings and "attachment list" in rubric.warnings[0]
 
 
 @pytest.mark.parametrize(

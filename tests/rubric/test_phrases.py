@@ -81,3 +81,16 @@ def test_phrases_quality_only(phrase):
 @pytest.mark.parametrize("phrase", ["考核指标", "具体项目", "可行性研究报告", "量化指标"])
 def test_phrases_quality_only_not(phrase):
     assert not is_quality_only(phrase)
+
+
+def test_phrases_enumeration_keeps_de_inside_last_item():
+    """Regression: "冷链物流设施现状和存在的主要问题" lost its tail to the shared-attribute rule."""
+    from pipeline.rubric.compiler import enumeration
+
+    text = "县域农产品生产规模、冷链物流设施现状和存在的主要问题"
+    assert [text[s:e] for s, e in enumeration(text, 0, len(text))] == [
+        "县域农产品生产规模", "冷链物流设施现状", "存在的主要问题",
+    ]
+    # the rule still applies where the attribute is shared (notice n000)
+    text = "中央财政资金、地方配套资金和社会资本投入的金额及用途"
+    assert [text[s:e] for s, e in enumeration(text, 0, len(text))] == ["中央财政资金", "地方配套资金", "社会资本投入"]
