@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-stamp
 SYSSTAMP := $(VENV)/.sysdeps-stamp
 # Debian packages: LibreOffice converts .doc/.wps/.rtf/.odt; the CJK font draws
 # Chinese in generated test PDFs/images and notebook charts; poppler for pdftoppm.
-APT_PACKAGES := libreoffice-writer-nogui fonts-wqy-zenhei fonts-noto-cjk poppler-utils
+APT_PACKAGES := libreoffice-writer-nogui fonts-wqy-zenhei poppler-utils
 DEMO_OUT := demo-out
 
 .PHONY: install sysdeps demo test bench clean
@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python
 	touch $@
 
 $(SYSSTAMP): | $(VENV)/bin/python
-	@if command -v soffice >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'wqy\|noto sans cjk' && command -v pdftoppm >/dev/null 2>&1; then \
+	@if command -v soffice >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'wqy' && command -v pdftoppm >/dev/null 2>&1; then \
 	  echo "system packages: present"; \
 	else \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo -n"; \

@@ -60,7 +60,8 @@ class Outline:
     def __init__(self, source: str, title: tuple[int, int] | None) -> None:
         self.source = source
         self.title = title  # span of the plan's name in the notice ("试点实施方案")
-        self.chapters: list[tuple[tuple[int, int], tuple[int, int], list[tuple[int, int]]]] = []
+        # (name span, spans of the words after the name, sub-item spans)
+        self.chapters: list[tuple[tuple[int, int], list[tuple[int, int]], list[tuple[int, int]]]] = []
 
 
 # ---------------------------------------------------------------- finding outlines
@@ -75,8 +76,10 @@ def numbered_block(text: str, start: int, end: int, top_only: bool = False) -> l
             continue
         m = numbering.match(line)
         if not m:
-            if chapters and not top_only:
-                break
+            if chapters and top_only and not re.match(r"^\s*附件", line):
+                # a template explains a chapter in prose under its heading: "主要包括A、B和C。"
+                chapters[-1][1].append((ls, le))
+                continue
             if chapters:
                 break
             continue
@@ -87,7 +90,7 @@ def numbered_block(text: str, start: int, end: int, top_only: bool = False) -> l
             cut = re.search(r"[。：:，,；;]", text[body_s:le])
             ne = body_s + cut.start() if cut else le
             ne = body_s + len(text[body_s:ne].rstrip())
-            chapters.append([(body_s, ne), (ne, le), []])
+            chapters.append([(body_s, ne), [(ne, le)], []])
         elif chapters:
             chapters[-1][2].append((body_s, le))
     return chapters
@@ -243,13 +246,15 @@ def _drop_chapters_read_as_materials(b: _Builder, outline: Outline, plan: Rubric
 def _apply_outline(b: _Builder, outline: Outline, plan: RubricItem) -> None:
     text = b.text
     include = "|".join(map(re.escape, b.rules["include_words"]))
-    for (ns, ne), (rs, re_), subs in outline.chapters:
+    for (ns, ne), rests, subs in outline.chapters:
         if ne - ns < 2:
             continue
         section = b.add_section(text[ns:ne], ns, ne, plan)
-        rs, re_ = _strip(text, rs, re_)
-        if re_ > rs:
-            lead = re.match(rf"(?:主要内容|内容)?[：:]?\s*(?:应|须|需|要)?(?:{include})?", text[rs:re_])
+        for rs, re_ in rests:
+            rs, re_ = _strip(text, rs, re_)
+            if re_ <= rs:
+                continue
+            lead = re.match(rf"(?:主要内容|内容)?[：:]?\s*(?:主要|应|须|需|要)?(?:{include})?", text[rs:re_])
             verb = "包括" if lead and lead.group(0) else "要求"
             b.read_requirements(rs + (lead.end() if lead else 0), re_, section, verb)
         for ss, se in subs:
@@ -450,7 +455,26 @@ def tidy(b: _Builder) -> None:
             else:
                 item.check = "has_money"
     _merge_year_lists(b)
+    _years_out_of_names(b)
     del text
+
+
+def _years_out_of_names(b: _Builder) -> None:
+    """ "2025年至2027年的建设任务" (d09): the thing is 建设任务, the years are what it must cover."""
+    for item in b.items:
+        if item.kind != "requirement" or item.check != "mentions":
+            continue
+        spans = year_spans(item.name)
+        if len(spans) != 1:
+            continue
+        s, e, years = spans[0]
+        rest = (item.name[:s] + item.name[e:]).strip(" 的，,（）()")
+        rest = re.sub(r"^的", "", rest)
+        if len(rest) >= 2 and s == 0:
+            item.name = rest
+            item.check = "covers_years"
+            item.params = {k: v for k, v in item.params.items() if k not in ("keywords", "hints")}
+            item.params["years"] = years
 
 
 def _plan_period(b: _Builder) -> list[int]:

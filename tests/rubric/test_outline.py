@@ -123,6 +123,16 @@ EXPECTED = [
         "街道办事处承诺函": ("material", "present"),
         "资金配套承诺书": ("material", "present"),  # 须附区财政部门出具的资金配套承诺书
     }),
+    # a bare "附件2" line, the template's title on its own line, prose under each chapter heading
+    ("d09_template_own_line.txt", {
+        "创建方案/企业基本情况/企业概况": ("requirement", "mentions"),
+        "创建方案/创建目标/能耗强度下降目标": ("requirement", "mentions"),
+        "创建方案/创建目标/量化": ("requirement", "has_numbers"),  # "须量化"
+        "创建方案/主要措施/节能改造措施": ("requirement", "mentions"),
+        "创建方案/主要措施/清洁生产措施": ("requirement", "mentions"),
+        "创建方案/进度安排/建设任务": ("requirement", "covers_years"),  # 分年度列明2025年至2027年的建设任务
+        "绿色工厂申报书": ("material", "present"),  # 附件：1.绿色工厂申报书
+    }),
 ]
 
 
@@ -139,6 +149,7 @@ MUST_NOT = [
     ("d06_years_qualifiers.txt", ["试点申报表（格式见附件1），由县级人民政府盖章", "逐项明确牵头单位",
                                   "分年度列明县级财政投入", "覆盖2025年", "2027年"]),
     ("d01_prose_template.txt", ["实施方案编写提纲", "县级财政部门出具的资金承诺函", "冷链物流设施现状和存在"]),
+    ("d09_template_own_line.txt", ["创建方案编写提纲", "须量化", "2025年至2027年的建设任务", "附件2"]),
 ]
 
 
