@@ -303,6 +303,29 @@ def _year_table(text: str, start: int, end: int, years: list[int]) -> bool:
     return False
 
 
+DUTY_WORDS = re.compile(r"分工|职责|负责")
+_GENERIC_BODY = re.compile(r"(?:各|有关|相关|其他|其它|其余|成员|责任)")
+
+
+def check_assigns_duties(item: RubricItem, text: str, start: int, end: int) -> Outcome:
+    """A division of duties names several bodies and what each does (GUIDE: "each bureau's duty").
+
+    "县商务局负责统筹协调；县财政局负责资金保障" is one; a single office "具体负责日常工作",
+    or "各有关部门按职责分工负责", says that duties exist without dividing them: partial.
+    """
+    body = _mask_deferrals(text, start, end)
+    # "各有关部门按职责分工负责" names no body: a plural of every department is not a division
+    hits = [m for m in patterns()["duty_assignments"].finditer(body) if not _GENERIC_BODY.match(m.group(1))]
+    bodies = {m.group(1)[-4:] for m in hits}
+    spans = [(start + m.start(), start + m.end()) for m in hits]
+    if len(bodies) >= 2:
+        return Outcome("present", evidence(text, spans, start, end))
+    words = [(start + m.start(), start + m.end()) for m in DUTY_WORDS.finditer(body)]
+    if spans or words:
+        return Outcome("partial", evidence(text, spans or words, start, end), "duties not divided among named bodies")
+    return Outcome("missing", reason="no division of duties (…局负责…)")
+
+
 def check_has_items(item: RubricItem, text: str, start: int, end: int) -> Outcome:
     need = int(item.params.get("min_items", 3))
     hits = _finds("item_markers", text, start, end)
@@ -466,6 +489,7 @@ CHECKS: dict[str, Callable[[RubricItem, str, int, int], Outcome]] = {
     "has_money_per_year": check_has_money_per_year,
     "covers_years": check_covers_years,
     "has_items": check_has_items,
+    "assigns_duties": check_assigns_duties,
 }
 
 

@@ -99,16 +99,18 @@ def numbered_block(text: str, start: int, end: int, top_only: bool = False) -> l
 def find_template(text: str) -> Outline | None:
     """ "附件2：实施方案编写提纲" + numbered chapters: the plan's outline as an attachment."""
     r = rules()
-    for m in re.finditer(r["template_heading"], text, re.M):
+    for m in re.finditer(r["template_heading"], text, re.MULTILINE):
         line_end = text.find("\n", m.end())
         if line_end == -1:
             continue
-        nxt = re.search(r"^[ \t]*附件\s*\d+\s*[：:]?\s*\S{0,30}\s*$", text[line_end + 1 :], re.M)
+        nxt = re.search(r"^[ \t]*附件\s*\d+\s*[：:]?\s*\S{0,30}\s*$", text[line_end + 1 :], re.MULTILINE)
         end = line_end + 1 + nxt.start() if nxt else len(text)
         chapters = numbered_block(text, line_end + 1, end, top_only=True)
         if len(chapters) >= 2:
             title = re.search(r["plan_words"], text[m.start() : line_end])
-            outline = Outline("template", (m.start() + title.start(), m.start() + title.end()) if title else None)
+            outline = Outline(
+                "template", (m.start() + title.start(), m.start() + title.end()) if title else None
+            )
             outline.chapters = chapters
             return outline
     return None
@@ -226,11 +228,16 @@ def _new_plan(b: _Builder, span: tuple[int, int] | None) -> RubricItem:
     return b.add_material(b.text[s:e] or "实施方案", s, e, None)
 
 
-def _drop_chapters_read_as_materials(b: _Builder, outline: Outline, plan: RubricItem | None) -> RubricItem | None:
+def _drop_chapters_read_as_materials(
+    b: _Builder, outline: Outline, plan: RubricItem | None
+) -> RubricItem | None:
     """The compiler read （一）…（六） chapters as materials: drop those items, the outline re-adds them."""
     starts = {ns for (ns, _), _, _ in outline.chapters}
-    drop = {i.id for i in b.items if i.kind == "material" and i.parent is None and i.provenance
-            and i.provenance["start"] in starts}
+    drop = {
+        i.id
+        for i in b.items
+        if i.kind == "material" and i.parent is None and i.provenance and i.provenance["start"] in starts
+    }
     if not drop:
         return plan
     changed = True
@@ -279,7 +286,7 @@ def _sub_item(b: _Builder, start: int, end: int, section: RubricItem) -> None:
         return
     spans = year_spans(text, ne, end)
     if spans:
-        s, e, years = spans[0]
+        _, e, years = spans[0]
         req.params["years"] = years
         if req.check in ("mentions", "present", "has_numbers"):
             req.check = "covers_years"
@@ -365,7 +372,8 @@ def _table_materials(b: _Builder) -> None:
         return
     # normalised text drops the tab between a number and CJK: "1评估申请表 加盖企业公章", "3财务审计报告2023年至2024年"
     row = re.compile(
-        r"^[ \t]*\d{1,2}[ \t|｜]*([^\s\d|｜]{2,30}?)(?:[ \t|｜]+|(?=(?:19|20)\d\d)|$)([^\n]*?)[ \t]*$", re.M
+        r"^[ \t]*\d{1,2}[ \t|｜]*([^\s\d|｜]{2,30}?)(?:[ \t|｜]+|(?=(?:19|20)\d\d)|$)([^\n]*?)[ \t]*$",
+        re.MULTILINE,
     )
     line_end = text.find("\n", header.start())
     for ls, le in _lines(text, line_end + 1):
@@ -393,16 +401,26 @@ def _table_materials(b: _Builder) -> None:
 def _years_item(b: _Builder, parent: RubricItem, s: int, e: int, years: list[int]) -> RubricItem:
     from pipeline.rubric.schema import RubricItem
 
-    return RubricItem(f"{parent.id}.years", f"覆盖{years[0]}年-{years[-1]}年", "requirement", parent.id,
-                      "covers_years", {"years": years, "demand": True}, 0.0, [], None, parent.scope,
-                      b._prov(s, e))
+    return RubricItem(
+        f"{parent.id}.years",
+        f"覆盖{years[0]}年-{years[-1]}年",
+        "requirement",
+        parent.id,
+        "covers_years",
+        {"years": years, "demand": True},
+        0.0,
+        [],
+        None,
+        parent.scope,
+        b._prov(s, e),
+    )
 
 
 def _attachment_list(b: _Builder) -> None:
     """ "附件：1.示范县创建申请表": forms the notice asks the applicant to fill in."""
     text = b.text
     r = rules()
-    m = re.search(r"^\s*附件\s*[：:]\s*", text, re.M)
+    m = re.search(r"^\s*附件\s*[：:]\s*", text, re.MULTILINE)
     if m is None:
         return
     pos = m.end()
@@ -429,8 +447,7 @@ def _attachment_list(b: _Builder) -> None:
 # ---------------------------------------------------------------- tidying
 def tidy(b: _Builder) -> None:
     """Params from the wording around a name; one item per year list; no quality-only items."""
-    text = b.text
-    money = {"has_money", "mentions"}
+    money = {"has_money", "mentions"}  # checks a per-year money demand upgrades
     period = _plan_period(b)
     keep = []
     for item in b.items:
@@ -448,7 +465,12 @@ def tidy(b: _Builder) -> None:
         _, params = trim_name(item.provenance["text"])
         for k, v in params.items():
             item.params.setdefault(k, v)
-        if item.kind == "requirement" and params.get("per_year") and is_money(item.name) and item.check in money:
+        if (
+            item.kind == "requirement"
+            and params.get("per_year")
+            and is_money(item.name)
+            and item.check in money
+        ):
             years = item.params.get("years") or period
             if years:
                 item.check, item.params["years"] = "has_money_per_year", years
@@ -456,7 +478,6 @@ def tidy(b: _Builder) -> None:
                 item.check = "has_money"
     _merge_year_lists(b)
     _years_out_of_names(b)
-    del text
 
 
 def _years_out_of_names(b: _Builder) -> None:
@@ -490,8 +511,14 @@ def _merge_year_lists(b: _Builder) -> None:
     """ "覆盖2025年、2026年、2027年": items split out of one year list become one covers_years item."""
     text = b.text
     for s, e, years in year_spans(text):
-        hit = [i for i in b.items if i.kind == "requirement" and i.provenance
-               and s - 4 <= i.provenance["start"] < e + 2 and i.provenance["end"] > s]  # "覆盖" before
+        hit = [
+            i
+            for i in b.items
+            if i.kind == "requirement"
+            and i.provenance
+            and s - 4 <= i.provenance["start"] < e + 2
+            and i.provenance["end"] > s
+        ]  # "覆盖" before
         # one list split into "覆盖2025年" + fragments too short to keep (d06): merge even one piece
         if not hit or (len(hit) == 1 and hit[0].provenance["end"] >= e):
             continue

@@ -23,7 +23,9 @@ YEAR_LIST = re.compile(r"(?:19|20)\d\d\s*年?度?(?:\s*[、，,和及与]\s*(?:1
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*年?度?\s*[-—–~～至到]{1,2}\s*(?:19|20)\d\d\s*年?度?")
 YEAR_TAIL = re.compile(r"\s*(?:[二三四五六两\d]个)?年度")
 # "（格式见附件1）", "（详见附件2）", "（模板见附表1）": a pointer, not part of the name
-ATTACH_POINTER = re.compile(r"[（(][^（）()\n]{0,8}?(?:见|参见|详见)\s*(附件|附表)\s*(\d*)[^（）()\n]{0,4}[)）]")
+ATTACH_POINTER = re.compile(
+    r"[（(][^（）()\n]{0,8}?(?:见|参见|详见)\s*(附件|附表)\s*(\d*)[^（）()\n]{0,4}[)）]"
+)
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ CHECK_TYPES = (
     "has_money_per_year",  # money figures for each year in params.years
     "covers_years",  # every year in params.years is mentioned
     "has_items",  # an enumerated list of concrete measures (operability)
+    "assigns_duties",  # a division of duties: several bodies each given a task (…局负责…)
 )
 
 

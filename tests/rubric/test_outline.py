@@ -40,99 +40,132 @@ def _tree(rubric):
 # notice -> items that must be in its checklist: path -> (kind, check)
 EXPECTED = [
     # prose "实施方案应当包括…" + "附件2：实施方案编写提纲" + "须附…资金承诺函" + 附件 list
-    ("d01_prose_template.txt", {
-        "实施方案": ("material", "present"),
-        "实施方案/建设基础": ("section", "present"),
-        "实施方案/建设基础/冷链物流设施现状": ("requirement", "mentions"),
-        "实施方案/建设基础/存在的主要问题": ("requirement", "mentions"),
-        "实施方案/建设目标/冷库库容": ("requirement", "has_numbers"),  # "等量化指标"
-        "实施方案/建设目标/农产品网络零售额": ("requirement", "has_numbers"),
-        "实施方案/重点任务/牵头单位": ("requirement", "names_units_and_posts"),  # 逐项明确牵头单位
-        "实施方案/重点任务/完成时限": ("requirement", "mentions"),
-        "实施方案/资金安排/县级财政投入": ("requirement", "has_money"),  # 分年度, but no year range in notice
-        "实施方案/保障措施/组织领导": ("requirement", "mentions"),
-        "实施方案/保障措施/监督考核": ("requirement", "mentions"),
-        "资金承诺函": ("material", "present"),  # 须附县级财政部门出具的资金承诺函
-        "示范县创建申请表": ("material", "present"),  # 附件：1.示范县创建申请表
-    }),
+    (
+        "d01_prose_template.txt",
+        {
+            "实施方案": ("material", "present"),
+            "实施方案/建设基础": ("section", "present"),
+            "实施方案/建设基础/冷链物流设施现状": ("requirement", "mentions"),
+            "实施方案/建设基础/存在的主要问题": ("requirement", "mentions"),
+            "实施方案/建设目标/冷库库容": ("requirement", "has_numbers"),  # "等量化指标"
+            "实施方案/建设目标/农产品网络零售额": ("requirement", "has_numbers"),
+            "实施方案/重点任务/牵头单位": ("requirement", "names_units_and_posts"),  # 逐项明确牵头单位
+            "实施方案/重点任务/完成时限": ("requirement", "mentions"),
+            "实施方案/资金安排/县级财政投入": (
+                "requirement",
+                "has_money",
+            ),  # 分年度, but no year range in notice
+            "实施方案/保障措施/组织领导": ("requirement", "mentions"),
+            "实施方案/保障措施/监督考核": ("requirement", "mentions"),
+            "资金承诺函": ("material", "present"),  # 须附县级财政部门出具的资金承诺函
+            "示范县创建申请表": ("material", "present"),  # 附件：1.示范县创建申请表
+        },
+    ),
     # （一）…（六） chapters with 1. 2. 3. sub-items after "试点实施方案应围绕以下内容编写："
-    ("d02_chapters_numbered.txt", {
-        "试点实施方案": ("material", "present"),
-        "试点实施方案/总体情况/县域经济社会发展概况": ("requirement", "mentions"),
-        "试点实施方案/总体情况/存在的主要问题": ("requirement", "mentions"),
-        "试点实施方案/建设目标/总体目标": ("requirement", "mentions"),
-        "试点实施方案/建设目标/分年度目标": ("requirement", "covers_years"),
-        "试点实施方案/建设目标/考核指标": ("requirement", "has_numbers"),
-        "试点实施方案/建设内容/重点建设项目清单": ("requirement", "has_items"),
-        "试点实施方案/建设内容/建设单位": ("requirement", "names_units"),  # 每个项目的建设单位
-        "试点实施方案/投资估算/资金来源": ("requirement", "mentions"),
-        "试点实施方案/运营机制/运营主体": ("requirement", "mentions"),
-        "试点实施方案/保障措施/资金保障": ("requirement", "mentions"),
-        "试点申报表": ("material", "present"),  # 须附试点申报表和县级人民政府承诺书
-        "县级人民政府承诺书": ("material", "present"),
-    }),
+    (
+        "d02_chapters_numbered.txt",
+        {
+            "试点实施方案": ("material", "present"),
+            "试点实施方案/总体情况/县域经济社会发展概况": ("requirement", "mentions"),
+            "试点实施方案/总体情况/存在的主要问题": ("requirement", "mentions"),
+            "试点实施方案/建设目标/总体目标": ("requirement", "mentions"),
+            "试点实施方案/建设目标/分年度目标": ("requirement", "covers_years"),
+            "试点实施方案/建设目标/考核指标": ("requirement", "has_numbers"),
+            "试点实施方案/建设内容/重点建设项目清单": ("requirement", "has_items"),
+            "试点实施方案/建设内容/建设单位": ("requirement", "names_units"),  # 每个项目的建设单位
+            "试点实施方案/投资估算/资金来源": ("requirement", "mentions"),
+            "试点实施方案/运营机制/运营主体": ("requirement", "mentions"),
+            "试点实施方案/保障措施/资金保障": ("requirement", "mentions"),
+            "试点申报表": ("material", "present"),  # 须附试点申报表和县级人民政府承诺书
+            "县级人民政府承诺书": ("material", "present"),
+        },
+    ),
     # 第六条 申报单位应当提交下列材料：（一）…；（三）…方案，内容包括…
-    ("d03_article_style.txt", {
-        "示范平台申请表": ("material", "present"),
-        "营业执照复印件": ("material", "present"),
-        "平台建设运营方案/服务收费标准": ("section", "present"),
-        "平台建设运营方案/发展规划（2025年至2027年）": ("section", "present"),
-        "平台建设运营方案/发展规划（2025年至2027年）/覆盖2025年-2027年": ("requirement", "covers_years"),
-        "近两年服务中小企业情况报告（2023年—2024年）/覆盖2023年-2024年": ("requirement", "covers_years"),
-        "信用承诺书": ("material", "present"),
-    }),
+    (
+        "d03_article_style.txt",
+        {
+            "示范平台申请表": ("material", "present"),
+            "营业执照复印件": ("material", "present"),
+            "平台建设运营方案/服务收费标准": ("section", "present"),
+            "平台建设运营方案/发展规划（2025年至2027年）": ("section", "present"),
+            "平台建设运营方案/发展规划（2025年至2027年）/覆盖2025年-2027年": ("requirement", "covers_years"),
+            "近两年服务中小企业情况报告（2023年—2024年）/覆盖2023年-2024年": ("requirement", "covers_years"),
+            "信用承诺书": ("material", "present"),
+        },
+    ),
     # "Ⅱ、申报材料" (Roman numerals) + "片区更新实施方案，包括…"
-    ("d04_roman.txt", {
-        "示范片区申报表": ("material", "present"),
-        "片区更新实施方案/现状评估": ("section", "present"),
-        "片区更新实施方案/资金平衡方案": ("section", "present"),
-        "片区更新实施方案/实施计划（2025-2027年）/覆盖2025年-2027年": ("requirement", "covers_years"),
-        "区人民政府同意申报的文件": ("material", "present"),
-    }),
+    (
+        "d04_roman.txt",
+        {
+            "示范片区申报表": ("material", "present"),
+            "片区更新实施方案/现状评估": ("section", "present"),
+            "片区更新实施方案/资金平衡方案": ("section", "present"),
+            "片区更新实施方案/实施计划（2025-2027年）/覆盖2025年-2027年": ("requirement", "covers_years"),
+            "区人民政府同意申报的文件": ("material", "present"),
+        },
+    ),
     # a table: 序号 材料名称 要求
-    ("d05_table_like.txt", {
-        "评估申请表": ("material", "present"),
-        "企业发展报告/经营规模": ("requirement", "mentions"),
-        "企业发展报告/服务客户数量": ("requirement", "mentions"),
-        "企业发展报告/风险控制情况": ("requirement", "mentions"),
-        "财务审计报告/覆盖2023年-2024年": ("requirement", "covers_years"),
-        "信用承诺书": ("material", "present"),
-    }),
+    (
+        "d05_table_like.txt",
+        {
+            "评估申请表": ("material", "present"),
+            "企业发展报告/经营规模": ("requirement", "mentions"),
+            "企业发展报告/服务客户数量": ("requirement", "mentions"),
+            "企业发展报告/风险控制情况": ("requirement", "mentions"),
+            "财务审计报告/覆盖2023年-2024年": ("requirement", "covers_years"),
+            "信用承诺书": ("material", "present"),
+        },
+    ),
     # qualifiers around names, a written-out year list, 至少包含
-    ("d06_years_qualifiers.txt", {
-        "试点申报表": ("material", "present"),
-        "试点实施方案/工作目标/年度目标值": ("requirement", "mentions"),
-        "试点实施方案/工作目标/覆盖2025年、2026年、2027年": ("requirement", "covers_years"),
-        "试点实施方案/重点任务/牵头单位": ("requirement", "names_units_and_posts"),
-        "试点实施方案/资金使用计划/县级财政投入": ("requirement", "has_money_per_year"),
-        "年度推进计划（2025—2027年）/覆盖2025年-2027年": ("requirement", "covers_years"),
-    }),
+    (
+        "d06_years_qualifiers.txt",
+        {
+            "试点申报表": ("material", "present"),
+            "试点实施方案/工作目标/年度目标值": ("requirement", "mentions"),
+            "试点实施方案/工作目标/覆盖2025年、2026年、2027年": ("requirement", "covers_years"),
+            "试点实施方案/重点任务/牵头单位": ("requirement", "names_units_and_posts"),
+            "试点实施方案/资金使用计划/县级财政投入": ("requirement", "has_money_per_year"),
+            "年度推进计划（2025—2027年）/覆盖2025年-2027年": ("requirement", "covers_years"),
+        },
+    ),
     # chapters under "一、申报材料" after "方案主要包括以下内容：" belong to the plan
-    ("d07_chapters_under_materials.txt", {
-        "发展实施方案/资源现状/旅游资源概况": ("requirement", "mentions"),
-        "发展实施方案/发展目标/旅游收入目标": ("requirement", "mentions"),
-        "发展实施方案/保障措施/组织领导": ("requirement", "mentions"),
-        "村民委员会申请书": ("material", "present"),
-    }),
+    (
+        "d07_chapters_under_materials.txt",
+        {
+            "发展实施方案/资源现状/旅游资源概况": ("requirement", "mentions"),
+            "发展实施方案/发展目标/旅游收入目标": ("requirement", "mentions"),
+            "发展实施方案/保障措施/组织领导": ("requirement", "mentions"),
+            "村民委员会申请书": ("material", "present"),
+        },
+    ),
     # 第二条 "须提交以下材料：A、B、C。" + "建设方案主要内容：…" in the same paragraph
-    ("d08_prose_materials.txt", {
-        "试点申请书": ("material", "present"),
-        "建设方案/服务需求分析": ("section", "present"),
-        "建设方案/年度建设计划（2026年至2028年）/覆盖2026年-2028年": ("requirement", "covers_years"),
-        "建设方案/资金筹措方案": ("section", "present"),
-        "街道办事处承诺函": ("material", "present"),
-        "资金配套承诺书": ("material", "present"),  # 须附区财政部门出具的资金配套承诺书
-    }),
+    (
+        "d08_prose_materials.txt",
+        {
+            "试点申请书": ("material", "present"),
+            "建设方案/服务需求分析": ("section", "present"),
+            "建设方案/年度建设计划（2026年至2028年）/覆盖2026年-2028年": ("requirement", "covers_years"),
+            "建设方案/资金筹措方案": ("section", "present"),
+            "街道办事处承诺函": ("material", "present"),
+            "资金配套承诺书": ("material", "present"),  # 须附区财政部门出具的资金配套承诺书
+        },
+    ),
     # a bare "附件2" line, the template's title on its own line, prose under each chapter heading
-    ("d09_template_own_line.txt", {
-        "创建方案/企业基本情况/企业概况": ("requirement", "mentions"),
-        "创建方案/创建目标/能耗强度下降目标": ("requirement", "mentions"),
-        "创建方案/创建目标/量化": ("requirement", "has_numbers"),  # "须量化"
-        "创建方案/主要措施/节能改造措施": ("requirement", "mentions"),
-        "创建方案/主要措施/清洁生产措施": ("requirement", "mentions"),
-        "创建方案/进度安排/建设任务": ("requirement", "covers_years"),  # 分年度列明2025年至2027年的建设任务
-        "绿色工厂申报书": ("material", "present"),  # 附件：1.绿色工厂申报书
-    }),
+    (
+        "d09_template_own_line.txt",
+        {
+            "创建方案/企业基本情况/企业概况": ("requirement", "mentions"),
+            "创建方案/创建目标/能耗强度下降目标": ("requirement", "mentions"),
+            "创建方案/创建目标/量化": ("requirement", "has_numbers"),  # "须量化"
+            "创建方案/主要措施/节能改造措施": ("requirement", "mentions"),
+            "创建方案/主要措施/清洁生产措施": ("requirement", "mentions"),
+            "创建方案/进度安排/建设任务": (
+                "requirement",
+                "covers_years",
+            ),  # 分年度列明2025年至2027年的建设任务
+            "绿色工厂申报书": ("material", "present"),  # 附件：1.绿色工厂申报书
+        },
+    ),
 ]
 
 
@@ -146,9 +179,20 @@ def test_outline_compiles_items(notice, expected):
 # notice -> names that must NOT appear anywhere in its checklist
 MUST_NOT = [
     ("d02_chapters_numbered.txt", ["具体可考核", "须具体可考核", "2027年三个年度", "目标"]),
-    ("d06_years_qualifiers.txt", ["试点申报表（格式见附件1），由县级人民政府盖章", "逐项明确牵头单位",
-                                  "分年度列明县级财政投入", "覆盖2025年", "2027年"]),
-    ("d01_prose_template.txt", ["实施方案编写提纲", "县级财政部门出具的资金承诺函", "冷链物流设施现状和存在"]),
+    (
+        "d06_years_qualifiers.txt",
+        [
+            "试点申报表（格式见附件1），由县级人民政府盖章",
+            "逐项明确牵头单位",
+            "分年度列明县级财政投入",
+            "覆盖2025年",
+            "2027年",
+        ],
+    ),
+    (
+        "d01_prose_template.txt",
+        ["实施方案编写提纲", "县级财政部门出具的资金承诺函", "冷链物流设施现状和存在"],
+    ),
     ("d09_template_own_line.txt", ["创建方案编写提纲", "须量化", "2025年至2027年的建设任务", "附件2"]),
 ]
 
@@ -164,7 +208,12 @@ def test_outline_chapters_have_the_plan_as_parent():
     rubric = _rubric("d02_chapters_numbered.txt")
     plan = next(i for i in rubric.items if i.name == "试点实施方案")
     assert [i.name for i in rubric.children(plan.id) if i.kind == "section"] == [
-        "总体情况", "建设目标", "建设内容", "投资估算", "运营机制", "保障措施",
+        "总体情况",
+        "建设目标",
+        "建设内容",
+        "投资估算",
+        "运营机制",
+        "保障措施",
     ]
 
 
@@ -212,8 +261,10 @@ def test_outline_empty_checklist_warns(tmp_path):
 def test_outline_attachment_list_fallback_warns(tmp_path):
     """Nothing but "附件：1.X表": the forms become the checklist, with a warning to check it."""
     notice = tmp_path / "n.txt"
-    notice.write_text("关于开展评估的通知\n各单位：\n请认真组织填报。\n附件：1.企业基本情况表\n2.填报说明\n",
-                      encoding="utf-8")
+    notice.write_text(
+        "关于开展评估的通知\n各单位：\n请认真组织填报。\n附件：1.企业基本情况表\n2.填报说明\n",
+        encoding="utf-8",
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         rubric = compile_rubric(notice)
@@ -237,8 +288,16 @@ def test_outline_template(text, expected):
 @pytest.mark.parametrize(
     "text, plan, sections",
     [
-        ("实施方案应当包括建设基础、建设目标和保障措施等内容。", "实施方案", ["建设基础", "建设目标", "保障措施"]),
-        ("申报单位编制工作方案，方案主要内容：现状分析、任务分工、进度安排。", "方案", ["现状分析", "任务分工", "进度安排"]),
+        (
+            "实施方案应当包括建设基础、建设目标和保障措施等内容。",
+            "实施方案",
+            ["建设基础", "建设目标", "保障措施"],
+        ),
+        (
+            "申报单位编制工作方案，方案主要内容：现状分析、任务分工、进度安排。",
+            "方案",
+            ["现状分析", "任务分工", "进度安排"],
+        ),
     ],
 )
 def test_outline_prose(text, plan, sections):
@@ -265,6 +324,8 @@ def test_outline_not_an_outline(text):
 def test_outline_plan_parser_reads_roman_headings(tmp_path):
     """Regression: "Ⅰ、" headings were not recognised in plans."""
     plan = tmp_path / "plan.txt"
-    plan.write_text("某县实施方案\nⅠ、基础条件\n产业集群完整。\nⅡ、目标设定\n进出口额10亿元。\n", encoding="utf-8")
+    plan.write_text(
+        "某县实施方案\nⅠ、基础条件\n产业集群完整。\nⅡ、目标设定\n进出口额10亿元。\n", encoding="utf-8"
+    )
     titles = [h.title for h in find_headings(load_document(plan))]
     assert titles == ["基础条件", "目标设定"]

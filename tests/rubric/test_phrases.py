@@ -10,8 +10,11 @@ from pipeline.rubric.phrases import is_quality_only, trim_name, year_spans
 @pytest.mark.parametrize(
     "phrase, name, params",
     [
-        ("试点申报表（格式见附件1），由县级人民政府盖章", "试点申报表",
-         {"attachment": "附件1", "qualifier": "由县级人民政府盖章"}),
+        (
+            "试点申报表（格式见附件1），由县级人民政府盖章",
+            "试点申报表",
+            {"attachment": "附件1", "qualifier": "由县级人民政府盖章"},
+        ),
         ("逐项明确牵头单位", "牵头单位", {"per_item": True}),
         ("分年度列明县级财政投入", "县级财政投入", {"per_year": True}),
         ("至少包含年度目标值", "年度目标值", {"minimum": True}),
@@ -56,7 +59,7 @@ def test_phrases_year_spans(text, years):
 
 def test_phrases_year_list_takes_its_tail():
     text = "覆盖2025年、2026年、2027年三个年度；"
-    (s, e, _), = year_spans(text)
+    ((s, e, _),) = year_spans(text)
     assert text[s:e] == "2025年、2026年、2027年三个年度"
 
 
@@ -89,8 +92,14 @@ def test_phrases_enumeration_keeps_de_inside_last_item():
 
     text = "县域农产品生产规模、冷链物流设施现状和存在的主要问题"
     assert [text[s:e] for s, e in enumeration(text, 0, len(text))] == [
-        "县域农产品生产规模", "冷链物流设施现状", "存在的主要问题",
+        "县域农产品生产规模",
+        "冷链物流设施现状",
+        "存在的主要问题",
     ]
     # the rule still applies where the attribute is shared (notice n000)
     text = "中央财政资金、地方配套资金和社会资本投入的金额及用途"
-    assert [text[s:e] for s, e in enumeration(text, 0, len(text))] == ["中央财政资金", "地方配套资金", "社会资本投入"]
+    assert [text[s:e] for s, e in enumeration(text, 0, len(text))] == [
+        "中央财政资金",
+        "地方配套资金",
+        "社会资本投入",
+    ]
