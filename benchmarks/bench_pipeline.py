@@ -9,8 +9,9 @@ says how much the analysis costs on top of what any reader must pay.
 
 Per-stage shares over the real corpus show where the time goes, so the next
 optimisation goes to the stage that matters. The one-off start-up cost
-(imports, jieba dictionary, data files) is reported separately from a fresh
-interpreter because a one-shot CLI call pays it every time.
+(imports, the clause-kind model, jieba dictionary, data files) is reported
+separately, from a fresh interpreter, because a one-shot CLI call pays it
+every time.
 """
 
 from __future__ import annotations

@@ -324,3 +324,24 @@ def test_odd_inputs_regression_docx_named_zip_is_corrupt_docx_not_dossier(tmp_pa
     _assert_one_line_error(proc, path)
     # same answer as pipeline.ingest.load: a corrupt DOCX (E015), not a member of a dossier
     assert "E015" in proc.stderr and f"{path}!" not in proc.stderr
+
+
+class _RawNameInfo(zipfile.ZipInfo):
+    """Writes the name's cp437 bytes without the UTF-8 flag, as Windows' zip and WinRAR store GBK names."""
+
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:
+        return self.filename.encode("cp437"), self.flag_bits
+
+
+@pytest.mark.xfail(
+    strict=True, reason="QA F21: GBK bytes of 通知 are also valid UTF-8 and are decoded as such"
+)
+def test_odd_inputs_regression_gbk_member_name_of_a_windows_zip(tmp_path: Path) -> None:
+    path = tmp_path / "dossier.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(
+            _RawNameInfo("通知.txt".encode("gbk").decode("cp437")), "对认定的企业给予最高50万元奖励。"
+        )
+    proc = _cli("extract", str(path), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["source"]["member"] == "通知.txt"

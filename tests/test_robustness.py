@@ -285,9 +285,6 @@ def test_robustness_checker_reports_partial_section_overlap() -> None:
     assert "section_partial_overlap" in {k for k, _ in check_document(doc)}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="QA F13: structure.headings and structure.citations append on a re-run"
-)
 def test_robustness_regression_rerunning_the_stages_is_idempotent(seed_opinions: Path) -> None:
     """A stored Document re-analysed (new extraction version) must not collect duplicates."""
     from pipeline.api import extract

@@ -19,6 +19,24 @@ from pipeline.data import load_data
 from pipeline.rubric.schema import RubricItem
 
 SENTENCE_END = re.compile(r"[。；;！？\n]")
+# A line this long that stops without punctuation was wrapped by the layout (PDF text:
+# "…已投入资金3000万元，2019年拟投入5000万元，2020年拟投入4000万元，2021年拟投\n入3000万元。"),
+# so its newline does not end the sentence. Headings and table rows are shorter or end a line.
+WRAPPED_LINE_CHARS = 30
+
+
+def is_break(text: str, i: int) -> bool:
+    """Does text[i] end a sentence? A newline after a long unpunctuated line is a soft wrap."""
+    ch = text[i]
+    if ch != "\n":
+        return ch in "。；;！？"
+    prev = text.rfind("\n", 0, i) + 1
+    line = text[prev:i].rstrip()
+    if not line or line[-1] in "。；;！？：:，,、":
+        return True
+    return len(line) < WRAPPED_LINE_CHARS
+
+
 EVIDENCE_CHARS = 80
 MAX_EVIDENCE = 3
 
@@ -78,10 +96,10 @@ def one_short_sentence(text: str, start: int, end: int) -> bool:
 def sentence_span(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """The sentence around [start, end) within [lo, hi), capped to EVIDENCE_CHARS."""
     s = start
-    while s > lo and not SENTENCE_END.match(text[s - 1]):
+    while s > lo and not is_break(text, s - 1):
         s -= 1
     e = end
-    while e < hi and not SENTENCE_END.match(text[e]):
+    while e < hi and not is_break(text, e):
         e += 1
     while s < start and text[s] in " \t":
         s += 1
@@ -208,9 +226,9 @@ def check_has_money(item: RubricItem, text: str, start: int, end: int) -> Outcom
 
 def _sentence(text: str, hit: tuple[int, int], lo: int, hi: int) -> str:
     s, e = hit
-    while s > lo and not SENTENCE_END.match(text[s - 1]):
+    while s > lo and not is_break(text, s - 1):
         s -= 1
-    while e < hi and not SENTENCE_END.match(text[e]):
+    while e < hi and not is_break(text, e):
         e += 1
     return text[s:e]
 
@@ -268,7 +286,7 @@ def check_has_money_per_year(item: RubricItem, text: str, start: int, end: int) 
             s, e = sentence_span(text, ys, ye, start, end)
             e2 = e
             # a sentence is capped for display; pair on the whole clause
-            while e2 < end and not SENTENCE_END.match(text[e2]):
+            while e2 < end and not is_break(text, e2):
                 e2 += 1
             if any(s <= ms and me <= e2 for ms, me in money):
                 funded[y] = (ys, ye)
@@ -322,7 +340,9 @@ def check_assigns_duties(item: RubricItem, text: str, start: int, end: int) -> O
         return Outcome("present", evidence(text, spans, start, end))
     words = [(start + m.start(), start + m.end()) for m in DUTY_WORDS.finditer(body)]
     if spans or words:
-        return Outcome("partial", evidence(text, spans or words, start, end), "duties not divided among named bodies")
+        return Outcome(
+            "partial", evidence(text, spans or words, start, end), "duties not divided among named bodies"
+        )
     return Outcome("missing", reason="no division of duties (…局负责…)")
 
 
@@ -470,9 +490,9 @@ def _mask_deferrals(text: str, start: int, end: int) -> str:
     chars = list(body)
     for m in pat.finditer(text, start, end):
         s, e = m.start(), m.end()
-        while s > start and not SENTENCE_END.match(text[s - 1]):
+        while s > start and not is_break(text, s - 1):
             s -= 1
-        while e < end and not SENTENCE_END.match(text[e]):
+        while e < end and not is_break(text, e):
             e += 1
         chars[s - start : e - start] = " " * (e - s)
     return "".join(chars)
@@ -511,6 +531,8 @@ def deferred(item: RubricItem, text: str, start: int, end: int) -> dict[str, Any
         sentence = text[s:e]
         if item.check in ("has_money", "has_money_per_year"):
             names_it = bool(re.search(r"资金|投资|投入|经费", sentence))
+        elif item.check == "assigns_duties":
+            names_it = bool(re.search(r"分工|职责", sentence))  # p21 "责任分工待…研究确定"
         else:
             names_it = any(k in sentence for k in keywords) or (
                 len(name_grams) >= 2 and len(name_grams & _bigrams(sentence)) >= 0.4 * len(name_grams)

@@ -59,6 +59,10 @@ class KindRule:
     pattern: re.Pattern[str]
     unless: re.Pattern[str] | None
     why: str
+    # the nearest heading or lead-in must match this ("应当符合下列条件：" makes its items conditions)
+    context: re.Pattern[str] | None = None
+    # fire only on a numbered item ("（一）…；"), the shape a lead-in's list takes
+    item_only: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +83,8 @@ def kind_config() -> tuple[tuple[str, ...], tuple[KindRule, ...]]:
                 pattern=re.compile(r["pattern"]),
                 unless=re.compile(r["unless"]) if r.get("unless") else None,
                 why=r["why"],
+                context=re.compile(r["context"]) if r.get("context") else None,
+                item_only=bool(r.get("item_only", False)),
             )
         )
     return labels, tuple(rules)
@@ -88,10 +94,22 @@ def labels() -> tuple[str, ...]:
     return kind_config()[0]
 
 
-def rule_kind(text: str) -> str | None:
-    """The kind the first matching cue-word rule gives, or None."""
+def rule_kind(text: str, context: Sequence[str] = ()) -> str | None:
+    """The kind the first matching cue-word rule gives, or None.
+
+    Rules see the clause without its numbering, so that "^本办法自…施行" also
+    fires on "第二十四条 本办法自公布之日起施行。" (lawref_00012); a rule with a
+    ``context`` pattern also needs the nearest heading or lead-in to match it.
+    """
+    body = _NUMBERING.sub("", text, count=1)
+    numbered = len(body) < len(text)
+    nearest = context[-1] if context else ""
     for rule in kind_config()[1]:
-        if rule.pattern.search(text) and not (rule.unless and rule.unless.search(text)):
+        if rule.item_only and not numbered:
+            continue
+        if rule.context is not None and not rule.context.search(nearest):
+            continue
+        if rule.pattern.search(body) and not (rule.unless and rule.unless.search(body)):
             return rule.kind
     return None
 
@@ -201,8 +219,8 @@ def classify_many(
         for i, row in enumerate(model.predict_proba(rows)):
             probs[i] = {str(k): float(p) for k, p in zip(model.classes_, row)}
     out: list[tuple[str, float, list[str]]] = []
-    for (text, _), p in zip(items, probs):
-        ruled = rule_kind(text)
+    for (text, context), p in zip(items, probs):
+        ruled = rule_kind(text, context)
         if ruled is not None:
             kind, conf = ruled, max(RULE_CONFIDENCE, p.get(ruled, 0.0))
         elif p:

@@ -316,9 +316,18 @@ def segment(text: str) -> list[RawClause]:
     rules = segment_rules()
     out: list[RawClause] = []
     leadin: str | None = None
+    leadin_rank = -1  # numbering style of the paragraph that holds the lead-in
+    item_rank: int | None = None  # numbering style of its items, once seen
     for p_start, p_end, ctx in _paragraphs(text, _lines(text), rules):
-        if leadin and not _number_prefix(text[p_start:p_end], rules):
-            leadin = None
+        if leadin:
+            rank = _number_rank(text[p_start:p_end], rules)
+            # the list ends at an unnumbered paragraph, at the next article of the lead-in's own
+            # level, or at another numbering style: lawref_00331 "第六条 …有下列情形之一的，…不予
+            # 登记：（一）…（五）…" must not make "第七条 婚姻登记机关应当…审查" one of its items
+            if rank < 0 or (leadin_rank >= 0 and rank <= leadin_rank) or (item_rank is not None and rank != item_rank):
+                leadin = None
+            elif item_rank is None:
+                item_rank = rank
         for s, e in _merge(text, _sentences(text, p_start, p_end, rules), rules):
             s, e = _trim(text, s, e)
             piece = text[s:e]
@@ -327,6 +336,8 @@ def segment(text: str) -> list[RawClause]:
             item_ctx = ctx + (leadin,) if leadin else ctx
             if piece.endswith(("：", ":")):
                 leadin = piece
+                leadin_rank = _number_rank(text[p_start:p_end], rules)
+                item_rank = None
                 if len(piece) <= rules.leadin_max_chars and "。" not in piece:
                     # a lead-in such as "有关事宜通知如下：" is not something to quote on its own
                     continue

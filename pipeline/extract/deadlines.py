@@ -20,6 +20,13 @@ states the same rules for the gold):
 * a period (7个工作日, 30日内) needs a marker (内, 为期, 有效期) except working
   days, which are always a procedural limit; the event it counts from goes
   to ``anchor``, and when that event has a known date the due date is computed;
+* a period counted back from an event ("有效期届满6个月前", "会议举行的七日前",
+  "合同期满前3个月") and a validity or retention period ("保留期为2个月",
+  "有效期最长不超过二年") are periods too; a 内-period that restates a limit
+  as a condition ("三个月内无法办完的") or looks back on a record
+  ("三年内发生…事故的企业") is not;
+* "次年3月31日前" in a rule that applies every year is recurring (yearly:03-31),
+  and "季度终了后15日内" is a recurring limit that keeps its duration;
 * bare years (2016年以来, 2019年-2021年, 到2025年) are never deadlines.
 
 Year inference: a date without a year takes the year of the document date
@@ -68,10 +75,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "period": re.compile(
             rf"(?<![\d.{_CN_NUM}第])(?P<n>{num})[ \t]*(?P<u>{units})(?![岁年度号])"
+            rf"(?:(?P<suf>{_alt(r['period_suffixes'])})|(?P<back>{_alt(r['countdown_suffixes'])}))?"
+        ),
+        # "有效期为5年", "保留期为2个月", "有效期最长不超过二年", "有效期自批准之日起5年": the clause
+        # head before a period, ending in a validity noun and link words
+        "validity": re.compile(
+            rf"(?:(?P<noun>{_alt(r['validity_nouns'])})(?:{_alt(r['validity_links'])})*"
+            rf"(?:[自从][^，,。；;]{{1,{r['validity_from_reach']}}}?起(?:计算)?[，,]?)?(?:{_alt(r['validity_links'])})*"
+            rf"|(?P<limit>{_alt(r['limit_nouns'])})(?:{_alt(r['limit_caps'])})+)$"
+        ),
+        # "季度终了后15日内", "年度终了后5个月内": a limit counted from the end of every period
+        "period_end": re.compile(
+            rf"(?P<ev>{_alt(r['period_end_events'])})(?:之后|以后|后)的?[ \t]*(?P<n>{num})[ \t]*(?P<u>{units})"
             rf"(?P<suf>{_alt(r['period_suffixes'])})?"
         ),
         "recurrence": re.compile(
-            rf"(?P<u>{_alt(r['recurrence_units'])})的?"
+            rf"(?P<u>{_alt(list(r['recurrence_units']) + list(r['next_period_units']))})的?"
             rf"(?:(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ \t]*月(?:份)?"
             rf"(?:[ \t]*(?P<d>3[01]|[12]\d|0?[1-9]|[{_CN_NUM}]{{1,3}})[ \t]*[日号]|(?P<mp>底|末|上旬|中旬|下旬|初))?"
             rf"|(?P<d2>3[01]|[12]\d|0?[1-9]|[{_CN_NUM}]{{1,3}})[ \t]*[日号]"
@@ -86,7 +105,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "actor_please": re.compile(rf"请(?P<a>[^，。；：,;:]{{0,40}}?(?:{suffixes}))(?=于|在|务必|按|将|及时|，)"),
         "enumerator": re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*"),
         "doc_number_year": re.compile(r"〔\s*((?:19|20)\d\d)\s*〕"),
-        "year_line": re.compile(rf"^\s*((?:19|20)\d\d|[〇○零一二三四五六七八九]{{4}})\s*年\s*$", re.M),
+        "year_line": re.compile(r"^\s*((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*$", re.MULTILINE),
     }
 
 
@@ -156,9 +175,8 @@ def _infer(e: DateExpr, ref: ReferenceDate, text: str, first: bool = False,
         return None, False
     year += relative_year(e, text)
     day = e.first_day(year) if first else e.resolve(year)
-    if day is not None and ref.date is not None and e.month is not None:
-        if (ref.date - day).days > ROLL_OVER_DAYS:
-            day = e.first_day(year + 1) if first else e.resolve(year + 1)
+    if day is not None and ref.date is not None and e.month is not None and (ref.date - day).days > ROLL_OVER_DAYS:
+        day = e.first_day(year + 1) if first else e.resolve(year + 1)
     return day, True
 
 
@@ -228,8 +246,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _clean_actor(a: str) -> str | None:
     a = a.strip(" ，,、")
-    if a.startswith("由"):  # "由各区住房保障部门按照规定…"
-        a = a[1:]
+    a = a.removeprefix("由")  # "由各区住房保障部门按照规定…"
     if not a or _starts_with_any(a, _rules()["actor_not_start"]):
         return None
     if re.search(r"[→>]", a):  # a flow chart "推荐→市科委" (beijing policy guide), not a subject
@@ -393,6 +410,8 @@ def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, t
             continue
         if _inside_title(text, e.start) or _starts_with_any(_after(text, e.end, 4), r["past_suffixes"]):
             continue
+        if partner is None and _qualifies_a_noun(text, e.end):
+            continue  # "2023年7月31日以后种植的耕地": a qualifying date
         marked = _starts_with_any(_after(text, e.end), r["due_after"] + r["start_after"])
         if partner is None and not marked and _clause_has_past_act(text, e.end, r["past_suffixes"]):
             continue
@@ -452,6 +471,28 @@ def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, t
     return out
 
 
+def _qualifies_a_noun(text: str, end: int) -> bool:
+    """The date, then 以后/之后, then a clause holding 的: it describes which things count."""
+    r = _rules()
+    after = _after(text, end, 4)
+    rest = re.match(r"[^，,。；;\n]{0,30}", text[end : end + 30]).group()
+    if "的" not in rest:
+        return False
+    if _starts_with_any(after, r["qualifying_after"]):
+        return True
+    if not _starts_with_any(after, r["due_after"]):
+        return False
+    # "对于2015年10月31日以前实施的…行为": a transitional provision sorting cases
+    head = _clause_head(text, _date_start(text, end))
+    return any(w in head for w in r["qualifying_heads"]) and not any(w in head for w in r["qualifying_modals"])
+
+
+def _date_start(text: str, end: int) -> int:
+    """Start of the date expression ending at ``end`` (for the clause before it)."""
+    m = re.search(r"[\d〇○零一二三四五六七八九十年月日号 \t.\-/]+$", text[max(0, end - 24) : end])
+    return end - len(m.group()) if m else end
+
+
 def _context_years(dates: list[DateExpr]) -> list[int | None]:
     """For each date, the explicit year of the nearest date before it (for undated digests)."""
     out: list[int | None] = []
@@ -494,9 +535,19 @@ def _without_actor(action: str | None, actor: str | None) -> str | None:
 def _recurring(doc: Document) -> list[Deadline]:
     r = _rules()
     verbs = r["recurrence_verbs"]
-    out: list[Deadline] = []
+    out = _period_end_recurring(doc)
+    taken = bytearray(len(doc.text) + 1)
+    for d in out:
+        taken[d.start : d.end] = b"\x01" * (d.end - d.start)
     for m in _patterns()["recurrence"].finditer(doc.text):
-        unit = r["recurrence_units"][m["u"]]
+        if any(taken[m.start() : m.end()]):
+            continue
+        unit = r["recurrence_units"].get(m["u"]) or r["next_period_units"][m["u"]]
+        if m["u"] in r["next_period_units"] and not (
+            (m["m"] or m["d2"] or m["fz"] or m["end"] in ("末", "底"))
+            and (m["mark"] in r["due_after"] or _starts_with_any(_after(doc.text, m.end(), 2), r["period_suffixes"]))
+        ):
+            continue  # "次年起", "次年6月1日起至…止的期间": not a due date every year
         rec: str | None = None
         if unit == "yearly" and m["m"]:
             month = int(cn_number(m["m"]) or 0)
@@ -521,6 +572,37 @@ def _recurring(doc: Document) -> list[Deadline]:
         if rec is None:
             continue
         d = Deadline(text=m.group(), start=m.start(), end=m.end(), recurrence=rec, kind="recurring")
+        d.actor = find_actor(doc.text, m.start(), m.end())
+        d.action = find_action(doc.text, m.start(), m.end())
+        out.append(d)
+    return out
+
+
+def _period_end_recurring(doc: Document) -> list[Deadline]:
+    """"季度终了后15日内" → recurring quarterly, with its 15-day duration kept."""
+    r = _rules()
+    out: list[Deadline] = []
+    for m in _patterns()["period_end"].finditer(doc.text):
+        value = cn_number(m["n"])
+        unit = r["period_units"][m["u"]]
+        if not value or value != int(value) or value >= 1000 or unit in ("hour", "workday"):
+            continue
+        n = int(value)
+        every = r["period_end_events"][m["ev"]]
+        rec = every
+        if every == "yearly" and unit in ("day", "month"):
+            # counted from 12-31 of the year just ended: "年度终了后5个月内" is 05-31, "…15日内" 01-15
+            year_end = dt.date(2001, 12, 31)  # a common year: "年度终了后2个月内" ends 02-28
+            due = year_end + dt.timedelta(days=n) if unit == "day" else _add_months(dt.date(2002, 1, 1), n - 1)
+            if unit == "month":
+                due = due.replace(day=calendar.monthrange(due.year, due.month)[1])
+            rec = f"yearly:{due.month:02d}-{due.day:02d}" if due.year == 2002 else "yearly"
+        elif every == "monthly" and unit == "day" and 1 <= n <= 31:
+            rec = f"monthly:{n:02d}"  # "月份终了后15日内": by the 15th of the next month
+        if rec == "yearly":
+            continue  # the schema has no bare yearly form
+        d = Deadline(text=m.group(), start=m.start(), end=m.end(), recurrence=rec, kind="recurring",
+                     duration=Duration(n, unit), anchor=m["ev"])
         d.actor = find_actor(doc.text, m.start(), m.end())
         d.action = find_action(doc.text, m.start(), m.end())
         out.append(d)
@@ -568,10 +650,19 @@ def _periods(doc: Document, dates: list[DateExpr], ref: ReferenceDate, taken, ho
         after_word = _starts_with_any(_after(text, m.end(), 4), r["period_after_words"])
         if _ends_with_any(before, r["period_skip_before"]):
             continue
-        if not (m["suf"] or prefix or after_word or unit in r["period_always"]):
+        head = _clause_head(text, m.start())
+        validity = _validity_noun(text, m.start())
+        countdown = bool(m["back"]) and _counts_back(head, unit)
+        back_from = _counted_back_from_event(head)
+        if (countdown or back_from) and _starts_with_any(_after(text, m.end(), 2), r["countdown_qualifier_after"]):
+            continue  # "终止前12个月的平均工资": a window qualifying a noun
+        if not (m["suf"] or prefix or after_word or unit in r["period_always"] or validity is not None
+                or countdown or back_from):
             continue
         if m["suf"] and unit == "year" and _ends_with_any(before, r["period_lookback"]):
             continue  # "近三年内未发生…": a look-back condition
+        if m["suf"] and validity is None and not prefix and _is_condition_or_lookback(text, head, m.end()):
+            continue
         if value == 0.5 and unit in ("year", "month"):
             value, unit = (6, "month") if unit == "year" else (15, "day")
         start = m.start()
@@ -580,16 +671,117 @@ def _periods(doc: Document, dates: list[DateExpr], ref: ReferenceDate, taken, ho
             ps = text.rfind(prefix, max(0, m.start() - 8), m.start())
             if ps >= 0 and not text[ps + len(prefix) : m.start()].strip(" 为"):
                 start = ps if prefix.startswith(("有效期", "暂定")) else m.start()
+        if validity is not None and start == m.start():
+            start = validity  # "保留期为2个月": the span names what the period is
         end = m.end()
         if after_word == "有效期" and text[end : end + 3] == "有效期":
             end += 3  # "暂定三年有效期"
         d = Deadline(text=text[start:end], start=start, end=end,
                      duration=Duration(float(value) if value != int(value) else int(value), unit), kind="period")
         _anchor(doc, d, m.start(), dates, ref, holidays, consumed)
+        if countdown and d.anchor is None:
+            d.anchor = _countdown_event(head)
         d.actor = find_actor(text, start, end)
         d.action = find_action(text, start, end)
         out.append(d)
     return out
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (after the last ，。； or line end, within WINDOW)."""
+    lo = max(0, pos - WINDOW)
+    return max(max(text.rfind(c, lo, pos) for c in _CLAUSE_END) + 1, lo)
+
+
+def _clause_head(text: str, pos: int) -> str:
+    """The text of the clause before ``pos``, spaces removed."""
+    return text[_clause_start(text, pos) : pos].replace(" ", "")
+
+
+def _validity_noun(text: str, pos: int) -> int | None:
+    """Offset of the validity noun a period is the value of ("保留期为2个月"), or None.
+
+    "补贴期限最长不超过3年" names the length of a benefit, not a limit: skipped by its head noun.
+    """
+    r = _rules()
+    pat = _patterns()["validity"]
+    cs = _clause_start(text, pos)
+    m = pat.search(text[cs:pos].replace(" ", ""))
+    if not m and cs > 0 and text[cs - 1] in "，,":
+        # "有效期自批准之日起计算，为5年": the noun sits in the clause before
+        cs = _clause_start(text, cs - 1)
+        m = pat.search(text[cs:pos].replace(" ", ""))
+    if not m:
+        return None
+    head = text[cs:pos].replace(" ", "")
+    if _ends_with_any(head[: m.start()], r["validity_skip_heads"]):
+        return None
+    noun_at = text.rfind(m["noun"] or m["limit"], cs, pos)
+    return noun_at if noun_at >= 0 else None
+
+
+def _strip_fillers(head: str) -> str:
+    fillers = _rules()["countdown_fillers"]
+    while True:
+        w = _ends_with_any(head, fillers)
+        if not w:
+            return head
+        head = head[: -len(w)]
+
+
+def _counts_back(head: str, unit: str) -> bool:
+    """"有效期届满三十日前", "会议举行的七日前", "在施工二十四小时前": a period counted back from an event.
+
+    "于10日前报送" (the 10th of the month) and "三年前" (a time ago) have no event before them.
+    """
+    r = _rules()
+    h = _strip_fillers(head)
+    if _ends_with_any(h, r["countdown_not_after"]):
+        return False  # "在下月的十五日前": the 15th of next month
+    if _ends_with_any(h, r["countdown_events"]):
+        return True
+    if unit == "year":
+        return False
+    if unit in r["countdown_free_units"]:
+        return len(h) >= r["countdown_min_event_chars"]
+    cut = max((h.rfind(p) + len(p) for p in r["countdown_prepositions"] if h.rfind(p) >= 0), default=-1)
+    return cut >= 0 and len(h) - cut >= r["countdown_min_event_chars"]
+
+
+def _countdown_event(head: str) -> str | None:
+    """The event a countdown counts back from: "应当在有效期届满三十日前" → "有效期届满"."""
+    h = _strip_fillers(head)
+    cut = 0
+    for w in ("自", "从", "在", "于", "应当", "应", "须", "需", "要", "并", "可"):
+        i = h.rfind(w)
+        if i >= 0 and i + len(w) > cut:
+            cut = i + len(w)
+    event = _patterns()["enumerator"].sub("", h[cut:]).strip()
+    return event if 0 < len(event) <= 40 else None
+
+
+def _counted_back_from_event(head: str) -> bool:
+    """"合同期满前3个月", "有效期届满前三十日": event + 前 + period."""
+    h = _strip_fillers(head)
+    return h.endswith("前") and _ends_with_any(h[:-1], _rules()["countdown_events"]) is not None
+
+
+def _is_condition_or_lookback(text: str, head: str, end: int) -> bool:
+    """A 内-period that restates a limit as a condition or looks back on a record.
+
+    "三个月内无法办完的，可以延长": the clause ends in 的; "三年内发生较大以上生产安全事故的企业":
+    a record word follows; "5年内关税减让显著的…商品": no limit cue before it, a noun and a 的 after it.
+    """
+    r = _rules()
+    # a bracket opens an aside: "驶离口岸前4小时内（船舶在口岸停泊时间不足4小时的，…）" keeps its limit
+    rest = re.match(r"[^，,。；;\n（(]{0,40}", text[end : end + 40]).group().rstrip(" ）)")
+    if rest and _ends_with_any(rest, r["condition_clause_end"]):
+        return True
+    if _starts_with_any(rest.replace(" ", ""), r["lookback_after"]):
+        return True
+    if not rest or any(c in head for c in r["limit_cues"]) or not any(w in rest for w in r["qualifier_markers"]):
+        return False
+    return _next_pos(rest) in r["qualifier_next_pos"]
 
 
 def _anchor(doc: Document, d: Deadline, pos: int, dates: list[DateExpr], ref: ReferenceDate, holidays,

@@ -36,7 +36,7 @@ CN_NUM = "一二三四五六七八九十"
 def _numbering() -> re.Pattern[str]:
     roman = rules()["roman_numerals"]
     return re.compile(
-        rf"^\s*(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|[{CN_NUM}{roman}]{{1,3}}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+        rf"^\s*(?:第[{CN_NUM}]{{1,3}}(?:部分|章)\s*|[（(][{CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|[{CN_NUM}{roman}]{{1,3}}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
     )
 
 
@@ -155,10 +155,24 @@ def find_prose(text: str) -> tuple[tuple[int, int], list[tuple[int, int]]] | Non
     r = rules()
     # d03 "平台建设运营方案，内容包括…": a comma may stand between the plan and its lead
     pat = re.compile(rf"{r['plan_words']}[，,]?\s*(?:内容)?(?:{r['prose_lead']})")
+    listing = re.compile(r"(?:以下|下列|如下)?(?:内容|几个方面|方面|部分)?[：:]\s*")
+    mark = re.compile(r"[（(]?(?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）.、．]\s*")
     for m in re.finditer(pat, text):
-        stop = re.search(r"[。；;\n，,]", text[m.end() :])
-        end = m.end() + (stop.start() if stop else len(text) - m.end())
-        parts = enumeration(text, m.end(), end)
+        start = m.end()
+        lm = listing.match(text, start)
+        if lm and lm.end() > start:
+            # "方案应包括以下内容：（1）建设基础；（2）建设目标；（3）保障措施。": one sentence, parts on ；
+            start = lm.end()
+            stop = re.search(r"[。\n]", text[start:])
+            end = start + (stop.start() if stop else len(text) - start)
+            parts = []
+            for s, e in _split_clauses(text, start, end):
+                mm = mark.match(text, s, e)
+                parts += enumeration(text, mm.end() if mm else s, e)
+        else:
+            stop = re.search(r"[。；;\n，,]", text[start:])
+            end = start + (stop.start() if stop else len(text) - start)
+            parts = enumeration(text, start, end)
         # section names are short; a year range in brackets does not count ("发展规划（2025年至2027年）")
         parts = [(s, e) for s, e in parts if 2 <= len(re.sub(r"[（(][^）)]*[)）]", "", text[s:e])) <= 12]
         if len(parts) >= 2:
@@ -169,6 +183,12 @@ def find_prose(text: str) -> tuple[tuple[int, int], list[tuple[int, int]]] | Non
     return None
 
 
+def _split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    from pipeline.rubric.compiler import split_spans
+
+    return split_spans(text, start, end, "；;")
+
+
 # ---------------------------------------------------------------- applying them
 def augment(b: _Builder) -> None:
     text = b.text
@@ -176,6 +196,7 @@ def augment(b: _Builder) -> None:
     b.warnings = getattr(b, "warnings", [])
     if not any(i.kind == "material" for i in b.items):
         _colon_list_materials(b)
+        _table_materials(b)  # before the outline: the plan a template describes may be a row (d10)
     plan = _plan_material(b)
     # the compiler already read the plan's sections (seed 000, notice n000): leave them be
     if not any(i.kind == "section" for i in b.items):
@@ -191,7 +212,6 @@ def augment(b: _Builder) -> None:
             for s, e in prose[1]:
                 b.add_section(text[s:e], s, e, plan)
     _attached_materials(b)
-    _table_materials(b)
     if not had_items:
         before = len(b.items)
         _attachment_list(b)
@@ -201,15 +221,15 @@ def augment(b: _Builder) -> None:
                 "the forms in its attachment list (附件：…) — check it before scoring plans against it"
             )
             b.warnings.append(msg)
-            warnings.warn(RubricWarning(msg), stacklevel=3)
+            warnings.warn(RubricWarning(msg), stacklevel=4)  # at compile_rubric's caller
     tidy(b)
     if not b.items:
         msg = (
             "no required materials or plan outline found in the notice; the checklist is empty and "
-            "every plan would score 0 — write the rubric by hand (policylens rubric compile -o) and edit it"
+            "every plan would score 0 — write the checklist yourself (policylens rubric NOTICE -o rubric.yaml, add items)"
         )
         b.warnings.append(msg)
-        warnings.warn(RubricWarning(msg), stacklevel=3)
+        warnings.warn(RubricWarning(msg), stacklevel=4)  # at compile_rubric's caller
 
 
 def _plan_material(b: _Builder) -> RubricItem | None:
@@ -370,9 +390,10 @@ def _table_materials(b: _Builder) -> None:
     header = re.search(rules()["table_header"], text)
     if header is None:
         return
-    # normalised text drops the tab between a number and CJK: "1评估申请表 加盖企业公章", "3财务审计报告2023年至2024年"
+    # normalised text drops the tab between a number and CJK: "1评估申请表 加盖企业公章", "3财务审计报告2023年至2024年";
+    # a Markdown-like table keeps its pipes: "| 1 | 项目申报书 | 学校盖章 |" (d10)
     row = re.compile(
-        r"^[ \t]*\d{1,2}[ \t|｜]*([^\s\d|｜]{2,30}?)(?:[ \t|｜]+|(?=(?:19|20)\d\d)|$)([^\n]*?)[ \t]*$",
+        r"^[ \t|｜]*\d{1,2}[ \t|｜]*([^\s\d|｜]{2,30}?)(?:[ \t|｜]+|(?=(?:19|20)\d\d)|$)([^\n]*?)[ \t|｜]*$",
         re.MULTILINE,
     )
     line_end = text.find("\n", header.start())

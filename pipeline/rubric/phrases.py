@@ -18,9 +18,14 @@ from typing import Any
 from pipeline.data import load_data
 
 # "2025年、2026年、2027年" / "2025年、2026年和2027年" (a written-out list)
-YEAR_LIST = re.compile(r"(?:19|20)\d\d\s*年?度?(?:\s*[、，,和及与]\s*(?:19|20)\d\d\s*年?度?)+")
+# (not inside a longer number: "120256", "0531-20251234")
+YEAR_LIST = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?!\d)\s*年?度?(?:\s*[、，,和及与]\s*(?:19|20)\d\d(?!\d)\s*年?度?)+"
+)
 # "2025年至2027年", "2025—2027年", "2025-2027", "2025年到2027年"
-YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*年?度?\s*[-—–~～至到]{1,2}\s*(?:19|20)\d\d\s*年?度?")
+YEAR_SPAN = re.compile(
+    r"(?<!\d)(?:19|20)\d\d(?!\d)\s*年?度?\s*[-—–~～至到]{1,2}\s*(?:19|20)\d\d(?!\d)\s*年?度?"
+)
 YEAR_TAIL = re.compile(r"\s*(?:[二三四五六两\d]个)?年度")
 # "（格式见附件1）", "（详见附件2）", "（模板见附表1）": a pointer, not part of the name
 ATTACH_POINTER = re.compile(

@@ -158,3 +158,35 @@ def test_requirements_indicator_needs_its_own_number(n000_rubric, body, expected
     item = next(i for i in n000_rubric.items if i.name == "乡镇商贸中心改造数量")
     assert item.check == "has_numbers"
     assert run_check(item, body, 0, len(body)).status == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # GUIDE: present is "each bureau's duty"
+        ("县商务局负责统筹协调；县财政局负责资金保障；县市场监管局负责品牌建设。", "present"),
+        ("由县商务局牵头，县财政局、县税务局配合。", "present"),
+        # one office with a duty, or every department at once, is no division (corpora/plans p03, n04)
+        ("领导小组办公室设在区商务局，具体负责试点日常工作。", "partial"),
+        ("成立工作领导小组，各有关部门按职责分工负责。", "partial"),
+        ("成立县外贸转型升级试点工作领导小组，县长任组长。", "missing"),
+    ],
+)
+def test_requirements_assigns_duties(seed_rubric, body, expected):
+    assert status(seed_rubric, "plan.mechanism.division", body) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a PDF line wrapped inside the 2021 clause: the newline does not end the sentence
+        (
+            "智能工厂项目2019年拟投入5000万元；2020年拟投入4000万元；2021年拟投\n入3000万元。",
+            "present",
+        ),
+        # a short line (a heading, a list line) still ends where it ends
+        ("2019年拟投入5000万元。\n2020年拟投入4000万元。\n2021年\n启动三期。", "partial"),
+    ],
+)
+def test_requirements_soft_wrapped_lines(seed_rubric, body, expected):
+    assert status(seed_rubric, "plan.projects.funding", body) == expected

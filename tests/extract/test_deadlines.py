@@ -178,15 +178,15 @@ def test_deadlines_document_own_date_is_not_a_deadline(text: str) -> None:
 ACTORS = [
     # seed 000
     (
-        "拟申报试点的县（市、区）商务主管部门会同财政部门，应根据申报条件和材料要求，并征求所在地人民政府同意后，"
-        "将加盖公章的申报材料装订成册于2019年8月23日前分别报各市商务主管部门和财政部门。",
+        ("拟申报试点的县（市、区）商务主管部门会同财政部门，应根据申报条件和材料要求，并征求所在地人民政府同意后，"
+        "将加盖公章的申报材料装订成册于2019年8月23日前分别报各市商务主管部门和财政部门。"),
         "拟申报试点的县（市、区）商务主管部门",
         "将加盖公章的申报材料装订成册分别报各市商务主管部门和财政部门",
     ),
     # seed 000
     (
-        "各市商务主管部门和财政部门收到申报材料后，核实是否符合申报条件，并形成推荐意见连同县（市、区）申报材料"
-        "（一式两份）于8月30日前分别报省商务厅和省财政厅。",
+        ("各市商务主管部门和财政部门收到申报材料后，核实是否符合申报条件，并形成推荐意见连同县（市、区）申报材料"
+        "（一式两份）于8月30日前分别报省商务厅和省财政厅。"),
         "各市商务主管部门和财政部门",
         "分别报省商务厅和省财政厅",
     ),
@@ -345,3 +345,158 @@ def test_deadlines_regression_window_with_qijian(text, expected):
 
     doc = extract_deadlines(Document(source=Source("x.txt", "txt", "0"), text=text))
     assert [(d.kind, d.date) for d in doc.deadlines] == expected
+
+
+# ---- periods counted back from an event, validity wordings, recurrences, conditions -------------
+# Values read off each sentence; "bulk NNNNN" names the lawrefbook_laws file the wording was taken from
+# (none of them in corpora/gold_fresh/split.yaml).
+
+# (sentence, (value, unit) of the only deadline, the event it counts back from)
+COUNTDOWNS = [
+    ("许可证有效期届满6个月前向原发证机关提出延续申请。", (6, "month"), "届满"),
+    ("应当在活动开始30日前向公安机关申请。", (30, "day"), "活动开始"),
+    ("施工单位应当在施工二十四小时前通知用户。", (24, "hour"), "施工"),
+    ("主办者应当在活动举办十日前提出申请。", (10, "day"), "活动举办"),
+    ("应当在有效期届满三十日前申请延续。", (30, "day"), "有效期届满"),
+    ("合同期满前3个月书面通知对方。", (3, "month"), "合同期满前"),
+    # bulk 00457
+    ("设计单位，应当在设计活动开始30日前，将下列文件报国务院核安全监管部门备案。", (30, "day"), "设计活动开始"),
+    # bulk 01201: "的" between the event and the period
+    ("应当在会议举行的一个月前将地方性法规草案发给代表。", (1, "month"), "会议举行"),
+    # bulk 00173: working days counted back
+    ("应当在有效期届满30个工作日前提出延续注册的申请。", (30, "workday"), "有效期届满"),
+    # bulk 00497: 之前
+    ("应当在进入中华人民共和国管辖海域15天之前，通报主管部门。", (15, "day"), "进入中华人民共和国管辖海域"),
+    # bulk 01834: event + 前 + period
+    ("出租人应当在出售前三个月通知承租人。", (3, "month"), "出售前"),
+    # hours before an event need no preposition (bulk laws on water supply interruptions)
+    ("停止供水二十四小时前，供水企业应当通知用户。", (24, "hour"), "停止供水"),
+    # the day or date of an event (bulk laws)
+    ("应当在陈列展览开始之日10个工作日前报送。", (10, "workday"), "陈列展览开始之日"),
+    ("海洋科学研究计划预定开始日期6个月前提出申请。", (6, "month"), "开始日期"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "event"), COUNTDOWNS)
+def test_deadlines_period_counted_back_from_an_event(text: str, expected: tuple[int, str], event: str) -> None:
+    (d,) = _run(text, "2020-01-01")
+    assert d.kind == "period" and d.duration is not None and d.date is None
+    assert (d.duration.value, d.duration.unit) == expected
+    assert d.anchor is not None and event in d.anchor
+
+
+# (sentence, (value, unit), the words the span starts with)
+VALIDITY = [
+    ("记录的保留期为2个月。", (2, "month"), "保留期"),
+    ("档案保留期为1年。", (1, "year"), "保留期"),
+    ("许可证有效期最长不超过二年。", (2, "year"), "有效期"),
+    ("临时占用期限不超过三十日。", (30, "day"), "期限"),
+    ("许可证有效期自批准之日起5年。", (5, "year"), "有效期"),
+    ("有效期为5年。", (5, "year"), "有效期"),
+    # bulk 00500
+    ("进出口审批单的有效期最长为90日，不得超期使用。", (90, "day"), "有效期"),
+    # bulk 01768: a cap on an extension is a limit
+    ("每次延长期限不得超过一年。", (1, "year"), "期限"),
+    # bulk 00062: no link word at all (the pre-existing 有效期 prefix)
+    ("生鲜乳收购许可证有效期2年。", (2, "year"), "有效期"),
+    ("许可证有效期限为三年。", (3, "year"), "有效期限"),
+    ("监控录像保存期限不少于30日。", (30, "day"), "保存期限"),
+    # the noun in the clause before the value
+    ("有效期自批准之日起计算，为5年。", (5, "year"), "有效期"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "head"), VALIDITY)
+def test_deadlines_validity_and_retention_periods(text: str, expected: tuple[int, str], head: str) -> None:
+    (d,) = _run(text, "2020-01-01")
+    assert d.kind == "period" and d.duration is not None
+    assert (d.duration.value, d.duration.unit) == expected
+    assert d.text.startswith(head)
+
+
+# (sentence, recurrence, duration kept with it or None)
+RECURRING_NEXT = [
+    ("纳税人应当于次年3月31日前报送年度报告。", "yearly:03-31", None),
+    ("次月10日前缴纳上月税款。", "monthly:10", None),
+    # bulk 00341: 内 after the day
+    ("扣缴义务人每月代扣的税款，应当在次月7日内缴入中央国库。", "monthly:07", None),
+    # bulk 01668
+    ("于形成之日的次年六月三十日前向部门档案馆移交。", "yearly:06-30", None),
+    ("于季度终了后15日内报送季度报表。", "quarterly", (15, "day")),
+    ("纳税人应当于每季度终了后15日内报送。", "quarterly", (15, "day")),
+    ("扣缴义务人应当于月份终了后15日内缴纳。", "monthly:15", (15, "day")),
+    # 12-31 + 5 months = 05-31; 12-31 + 120 days = 04-30 (bulk 00574 "会计年度结束后一百二十日内")
+    ("纳税人应当自年度终了后5个月内汇算清缴。", "yearly:05-31", (5, "month")),
+    ("在每个会计年度结束后一百二十日内提交年度报告。", "yearly:04-30", (120, "day")),
+    # 每年…前 in the wordings of the bulk laws
+    ("联勤机关卫生部门应当于每年十二月底以前报告。", "yearly:12-31", None),
+    ("取水单位应当在每年的12月31日前报送。", "yearly:12-31", None),
+    ("用水单位应当在每年年底前报送用水计划。", "yearly:12-31", None),
+]
+
+
+@pytest.mark.parametrize(("text", "recurrence", "duration"), RECURRING_NEXT)
+def test_deadlines_recurring_next_year_and_period_end(text: str, recurrence: str,
+                                                     duration: tuple[int, str] | None) -> None:
+    (d,) = _run(text, "2020-01-01")
+    assert (d.kind, d.recurrence, d.date) == ("recurring", recurrence, None)
+    assert (d.duration and (d.duration.value, d.duration.unit)) == duration
+
+
+# Conditions, look-backs and qualifying dates: no deadline at all.
+NOT_LIMITS = [
+    "因特殊原因三个月内无法办完的，可以延长三个月。",  # a restated limit in a condition
+    "受托法院未能在6个月内将受托案件执结的，应当说明情况。",  # bulk laws: same shape
+    "针对首年关税为零的2034种、5年内关税减让显著的2725种出口商品开展推介。",  # a look-back statistic
+    "三年内发生较大以上生产安全事故的企业不得申报。",
+    "申请人二年内曾因违法行为受过行政处罚的，不予受理。",
+    "申请人近三年无违法记录。",
+    "近三年内未发生重大安全事故。",
+    "2023年7月31日以后种植的耕地不予补贴。",  # a qualifying date
+    "劳动者在劳动合同解除或者终止前12个月的平均工资低于当地最低工资标准的。",  # bulk 00170: a window
+    "见习期限一般为3个月至6个月。",  # guangzhou internship measures (train): a programme's length
+    "补贴期限最长不超过3年。",
+    "租赁期限不超过3年。",
+    "自税款所属纳税年度的次年起计算。",  # 次年 without a date
+    "三年前已取得资格的人员。",  # a time ago, no event
+    # transitional provisions (bulk judicial interpretations): dates that sort cases
+    "第四条 对于2015年10月31日以前通过信息网络实施的侮辱行为，适用修正前的规定。",
+    "对申请日在2009年10月1日以后的实用新型专利提起诉讼。",
+    "补偿期限不超过五年。",  # the length of a compensation, like 补贴期限
+]
+
+
+@pytest.mark.parametrize("text", NOT_LIMITS)
+def test_deadlines_conditions_and_lookbacks_are_not_limits(text: str) -> None:
+    assert _run(text, "2024-01-01") == []
+
+
+# Countdown look-alikes that must not become a period counted back.
+NOT_COUNTDOWNS = [
+    "请于10日前报送。",  # the 10th of the month, not ten days before something
+    "应当在下月的十五日前公布。",  # bulk 01183: the 15th of next month
+]
+
+
+@pytest.mark.parametrize("text", NOT_COUNTDOWNS)
+def test_deadlines_day_of_month_is_not_a_countdown(text: str) -> None:
+    assert [d for d in _run(text, "2020-01-01") if d.kind == "period"] == []
+
+
+def test_deadlines_regression_modal_keeps_a_due_date_with_de_clause() -> None:
+    # bulk laws: a 的 in the clause does not make a due date a condition when the clause says 应当
+    found = _run("有限公司的发起人应当在2027年6月30日前按照其认购的股份全额缴纳股款。", "2024-01-01")
+    assert [(d.kind, d.date) for d in found] == [("due_by", "2027-06-30")]
+
+
+def test_deadlines_regression_bracketed_aside_keeps_the_limit() -> None:
+    # bulk laws: the 的 that closes the bracket is not the end of the limit's clause
+    (d,) = _run("代理人应当在船舶驶离口岸前4小时内（船舶在口岸停泊时间不足4小时的，在抵达口岸时）办理手续。",
+                "2020-01-01")
+    assert (d.kind, d.duration.value, d.duration.unit) == ("period", 4, "hour")
+
+
+def test_deadlines_regression_next_year_start_of_a_computation_is_not_recurring() -> None:
+    # bulk 00088: "次年6月1日起至…止的期间" starts an interest computation, it is not due every year
+    found = _run("自税款所属纳税年度的次年6月1日起至补缴税款之日止的期间。", "2020-01-01")
+    assert [d for d in found if d.kind == "recurring"] == []

@@ -64,7 +64,8 @@ def test_compiler_finds_sections_of_detailed_plan(rubric):
                 ("重点任务完成情况", "has_numbers"),
             ],
         ),
-        ("plan.mechanism", [("责任单位、责任人", "names_units_and_posts"), ("职责分工", "mentions")]),
+        # 职责分工: several bodies each given a duty (GUIDE, corpora/plans: "each bureau's duty")
+        ("plan.mechanism", [("责任单位、责任人", "names_units_and_posts"), ("职责分工", "assigns_duties")]),
         ("plan.measures", [("操作性较强的推进措施", "has_items")]),
         ("plan.policies", [("当地用于推动该项工作的配套政策", "mentions"), ("资金", "has_money")]),
         (

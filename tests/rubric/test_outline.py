@@ -166,6 +166,17 @@ EXPECTED = [
             "绿色工厂申报书": ("material", "present"),  # 附件：1.绿色工厂申报书
         },
     ),
+    # a table with pipes; the template's chapters numbered 第一部分…第三部分
+    (
+        "d10_parts_and_pipes.txt",
+        {
+            "项目申报书": ("material", "present"),
+            "合作协议": ("material", "present"),
+            "项目建设方案/建设基础/学校专业设置": ("requirement", "mentions"),
+            "项目建设方案/建设内容/设备配置": ("requirement", "mentions"),
+            "项目建设方案/运行管理/管理制度": ("requirement", "mentions"),
+        },
+    ),
 ]
 
 
@@ -222,6 +233,15 @@ def test_outline_attached_materials_are_dossier_files():
     rubric = _rubric("d02_chapters_numbered.txt")
     scopes = {i.name: i.scope for i in rubric.top_level()}
     assert scopes == {"试点实施方案": "plan", "试点申报表": "dossier", "县级人民政府承诺书": "dossier"}
+
+
+def test_outline_table_row_keeps_its_requirement_column():
+    rubric = _rubric("d10_parts_and_pipes.txt")
+    row = {i.name: i.params.get("qualifier") for i in rubric.top_level()}
+    assert row["项目申报书"] == "学校盖章"
+    assert row["合作协议"] == "校企双方签章"
+    # 附件：2.合作协议范本 names the model of a row already listed, 3.…提纲 is the outline
+    assert "合作协议范本" not in row and "建设方案编写提纲" not in row
 
 
 def test_outline_keeps_qualifiers_as_params():
@@ -297,6 +317,11 @@ def test_outline_template(text, expected):
             "申报单位编制工作方案，方案主要内容：现状分析、任务分工、进度安排。",
             "方案",
             ["现状分析", "任务分工", "进度安排"],
+        ),
+        (
+            "实施方案应包括以下内容：（1）建设基础；（2）建设目标；（3）保障措施。",
+            "实施方案",
+            ["建设基础", "建设目标", "保障措施"],
         ),
     ],
 )

@@ -69,6 +69,8 @@ def test_phrases_year_list_takes_its_tail():
         "2019年、2021年",  # not consecutive: two years, not a span
         "2027年-2025年",  # backwards
         "联系电话：0531-80000000",
+        "电话：0531-20251234，传真：0531-20261234",  # digits of phone numbers, not years
+        "申报编号120256",
         "2024年5月31日前",
     ],
 )
