@@ -20,7 +20,18 @@ from pipeline.cli import (  # noqa: E402,F401
 )
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    """Our own warnings are one line for the user; library warnings only in debug mode."""
+    from pipeline.cli.common import debug_enabled, stderr
+
+    if category.__module__.startswith("pipeline") or debug_enabled():
+        stderr.print(f"warning: {message}", markup=False, highlight=False)
+
+
 def main() -> None:
+    import warnings
+
+    warnings.showwarning = _show_warning
     app()
 
 
