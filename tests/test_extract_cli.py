@@ -90,7 +90,7 @@ def test_extract_cli_csv_one_row_per_clause(tmp_path: Path) -> None:
     by_text = {r["text"]: r for r in rows}
     money = by_text["每个试点县奖励资金最高800万元。"]
     assert money["kind"] == "funding_reward"
-    assert money["amounts"] == "8000000 CNY (cap)"
+    assert money["amounts"] == "cap ≤800万"  # seed 000: 每个试点县奖励资金最高800万元
     assert "2019-08-23" in by_text["请于2019年8月23日前报送申报材料。"]["deadlines"]
 
 

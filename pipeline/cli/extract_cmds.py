@@ -22,6 +22,7 @@ import typer
 
 from pipeline.cli.app import app
 from pipeline.cli.common import OutputFormat, finish_batch, print_json, run_batch, stdout
+from pipeline.cli.formatting import amount_figure, amount_summary, deadline_summary
 from pipeline.model import Document
 
 CSV_COLUMNS = (
@@ -40,16 +41,11 @@ def _label(doc: Document) -> str:
 
 
 def _amount_str(a: Any) -> str:
-    value = a.get("value")
-    shown = f"{value:.15g}" if isinstance(value, (int, float)) else (a.get("text") or "")
-    if a.get("kind") == "percent" and a.get("percent") is not None:
-        shown = f"{a['percent']:g}%"
-    return f"{shown} {a.get('currency') or ''} ({a.get('kind')})".replace("  ", " ")
+    return amount_summary(a)
 
 
 def _deadline_str(d: Any) -> str:
-    when = d.get("date") or (f"{d['duration']['value']:g} {d['duration']['unit']}" if d.get("duration") else d.get("text"))
-    return f"{when} ({d.get('kind')})"
+    return deadline_summary(d)
 
 
 def clause_rows(data: dict[str, Any], confidence: dict[str, float | None] | None = None) -> list[dict[str, Any]]:
@@ -88,10 +84,11 @@ def print_tables(data: dict[str, Any]) -> None:
         clauses.add_row(c["kind"], c["id"], c["section"] or "", text if len(text) <= 120 else text[:119] + "…")
     stdout.print(clauses)
     amounts = Table(title="Amounts")
-    for col in ("text", "value", "kind", "clause"):
-        amounts.add_column(col)
+    for col in ("text", "kind", "normalised", "tier", "clause"):
+        amounts.add_column(col, overflow="fold")
     for a in data["amounts"]:
-        amounts.add_row(a["text"], _amount_str(a), a.get("kind") or "", a.get("clause") or "")
+        tier = f"{a['tier_group']}#{a['tier_index']} {a.get('role') or ''}" if a.get("tier_group") else ""
+        amounts.add_row(a["text"], a.get("kind") or "", amount_figure(a), tier.strip(), a.get("clause") or "")
     stdout.print(amounts)
     deadlines = Table(title="Deadlines")
     for col in ("text", "when", "actor", "action"):

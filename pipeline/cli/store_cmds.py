@@ -16,6 +16,7 @@ from rich.table import Table
 
 from pipeline.cli.app import app
 from pipeline.cli.common import OutputFormat, fail, stderr, stdout
+from pipeline.cli.formatting import amounts_summary, deadline_summary
 from pipeline.errors import PolicyLensError
 
 DB_OPTION = typer.Option("policylens.db", "--db", help="SQLite store file.")
@@ -104,55 +105,12 @@ def query_cmd(
         _print_table(records, text)
 
 
-def _figure(a: dict) -> str:
-    if a.get("percent") is not None:
-        return f"{a['percent']:g}%"
-    figure = a.get("value") if a.get("value") is not None else a.get("high") or a.get("low") or a.get("cap")
-    unit = "" if a.get("currency", "CNY") == "CNY" else f" {a['currency']}"
-    return f"{_money(figure)}{unit}"
-
-
 def _amounts_summary(amounts: list[dict]) -> str:
-    """One line per amount, with tier lists shown as threshold → reward pairs."""
-    parts: list[str] = []
-    tiers: dict[str, dict[int, dict[str, dict]]] = {}
-    for a in amounts:
-        if a.get("tier_group") and a.get("role") in ("threshold", "reward") and a.get("tier_index") is not None:
-            tiers.setdefault(a["tier_group"], {}).setdefault(a["tier_index"], {})[a["role"]] = a
-            continue
-        label = f"{a['kind']} {_figure(a)}"
-        if a.get("kind") == "percent" and a.get("cap"):
-            label += f" (cap {_money(a['cap'])})"
-        parts.append(label)
-    for group in tiers.values():
-        steps = [
-            f"{_figure(step['threshold']) if 'threshold' in step else '?'}→{_figure(step['reward']) if 'reward' in step else '?'}"
-            for _, step in sorted(group.items())
-        ]
-        parts.append("tiers " + ", ".join(steps))
-    return "; ".join(parts)
+    return amounts_summary(amounts)
 
 
 def _deadlines_summary(deadlines: list[dict]) -> str:
-    parts = []
-    for d in deadlines:
-        if d.get("date"):
-            parts.append(f"{d['kind']}:{d['date']}")
-        elif d.get("duration_value") is not None:
-            parts.append(f"{d['kind']}:{d['duration_value']:g} {d.get('duration_unit', '')}")
-        elif d.get("recurrence"):
-            parts.append(f"{d['kind']}:{d['recurrence']}")
-    return "; ".join(parts)
-
-
-def _money(value: float | None) -> str:
-    if value is None:
-        return "?"
-    if value >= 1e8 and value % 1e6 == 0:
-        return f"{value / 1e8:g}亿"
-    if value >= 1e4 and value % 100 == 0:
-        return f"{value / 1e4:g}万"
-    return f"{value:g}"
+    return "; ".join(deadline_summary(d) for d in deadlines)
 
 
 def _print_table(records: list[dict], text: str | None) -> None:
