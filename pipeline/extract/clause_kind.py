@@ -126,6 +126,20 @@ def _cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((kind, tuple(words)) for kind, words in (data.get("cues") or {}).items())
 
 
+@lru_cache(maxsize=4096)
+def _cue_counts(text: str) -> tuple[tuple[str, int], ...]:
+    """Occurrences of each kind's cue words in ``text`` (same counts as str.count per word).
+
+    A word with a character the text lacks cannot occur, so it is skipped
+    before the scan; cached because a heading context repeats for every
+    clause under it. This was half the clause stage's time.
+    """
+    chars = set(text)
+    return tuple(
+        (kind, sum(text.count(w) for w in words if chars.issuperset(w))) for kind, words in _cues()
+    )
+
+
 def cue_tokens(text: str, context: Sequence[str] = (), position: float | None = None) -> str:
     """Generalising features as tokens: cue-word hits per kind and the clause's shape.
 
@@ -136,9 +150,10 @@ def cue_tokens(text: str, context: Sequence[str] = (), position: float | None = 
     body = _NUMBERING.sub("", text, count=1)
     ctx = " ".join(context)
     tokens: list[str] = []
-    for kind, words in _cues():
-        tokens += [f"cue_{kind}"] * sum(body.count(w) for w in words)
-        tokens += [f"ctx_{kind}"] * sum(ctx.count(w) for w in words)
+    for kind, hits in _cue_counts(body):
+        tokens += [f"cue_{kind}"] * hits
+    for kind, hits in _cue_counts(ctx):
+        tokens += [f"ctx_{kind}"] * hits
     if body:
         tokens += [f"open:{body[:1]}", f"open2:{body[:2]}"]
     if _MONEY.search(body):
