@@ -40,7 +40,7 @@ class FileMissingError(PolicyLensError):
 
 class EmptyFileError(PolicyLensError):
     code, exit_code = "E011", 11
-    template = "{path}: file is empty (0 bytes of content)"
+    template = "{path}: file has no text (empty or only whitespace)"
 
 
 class FileTooLargeError(PolicyLensError):

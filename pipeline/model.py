@@ -283,6 +283,7 @@ class Document:
                 "format": self.source.format,
                 "member": self.source.member,
                 "encoding": self.source.encoding,
+                "size": self.source.size,
             },
             "meta": {
                 "title": self.meta.title,
@@ -291,6 +292,7 @@ class Document:
                 "recipients": list(self.meta.recipients),
                 "date": self.meta.date,
                 "issued_date": self.meta.issued_date,
+                "spans": {k: list(v) for k, v in self.meta.spans.items()},
             },
             "text": self.text,
             "sections": [
@@ -302,6 +304,10 @@ class Document:
                     "start": s.start,
                     "end": s.end,
                     "parent": s.parent,
+                    # QA F17: the checker reads heading spans; from_dict must get them back
+                    "heading_start": s.heading_start,
+                    "heading_end": s.heading_end,
+                    "style": s.style,
                 }
                 for s in self.sections
             ],
@@ -313,6 +319,8 @@ class Document:
                     "start": c.start,
                     "end": c.end,
                     "text": c.text,
+                    "confidence": c.confidence,
+                    "kinds": list(c.kinds),
                 }
                 for c in self.clauses
             ],
@@ -338,6 +346,7 @@ class Document:
                 sha256=src["sha256"],
                 member=src.get("member"),
                 encoding=src.get("encoding"),
+                size=src.get("size", 0),
             ),
             text=data["text"],
         )
@@ -349,6 +358,7 @@ class Document:
             recipients=list(m.get("recipients", [])),
             date=m.get("date"),
             issued_date=m.get("issued_date"),
+            spans={k: list(v) for k, v in m.get("spans", {}).items()},
         )
         doc.sections = [Section(**s) for s in data.get("sections", [])]
         doc.clauses = [Clause(**c) for c in data.get("clauses", [])]

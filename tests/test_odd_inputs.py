@@ -333,9 +333,6 @@ class _RawNameInfo(zipfile.ZipInfo):
         return self.filename.encode("cp437"), self.flag_bits
 
 
-@pytest.mark.xfail(
-    strict=True, reason="QA F21: GBK bytes of 通知 are also valid UTF-8 and are decoded as such"
-)
 def test_odd_inputs_regression_gbk_member_name_of_a_windows_zip(tmp_path: Path) -> None:
     path = tmp_path / "dossier.zip"
     with zipfile.ZipFile(path, "w") as zf:

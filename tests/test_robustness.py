@@ -357,9 +357,6 @@ def test_robustness_seed_as_docx_gives_the_same_analysis_as_txt(seed_opinions: P
     assert _summary(docx_doc) == _summary(txt)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="QA F10: pdf_layout.continues glues a heading line to a full previous line"
-)
 def test_robustness_regression_seed_as_pdf_keeps_every_heading(seed_opinions: Path, tmp_path: Path) -> None:
     from pipeline.api import extract
 
@@ -380,9 +377,6 @@ NOTICE_LINES = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="QA F11: a docx Title-styled title becomes the root section, meta.title None"
-)
 def test_robustness_regression_styled_docx_title_is_the_title_not_a_section(tmp_path: Path) -> None:
     from pipeline.api import extract
 

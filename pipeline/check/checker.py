@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.check.attached import attached_status, is_separate_document
 from pipeline.check.matcher import Candidate, candidate_probs, candidates, match_items
 from pipeline.check.plan_parser import load_document, plan_sections
 from pipeline.check.requirements import body_state, one_short_sentence, run_check
@@ -115,11 +116,20 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
             )
             results[item.id] = res
             continue
+        state = body_state(text, m.candidate.body_start, m.candidate.end) if m is not None else "missing"
+        if is_separate_document(item) and state in ("missing", "empty"):
+            found = attached_status(item, text)  # GUIDE: a separate document counts when attached (attached.py)
+            if found is not None:
+                status, (ls, le) = found
+                reason = "" if status == "present" else f"{item.name}: only promised (“{text[ls:le].strip()}”)"
+                res = base(item, status, reason)
+                res.evidence = [{"text": text[ls:le].strip(), "start": ls, "end": le}]
+                results[item.id] = res
+                continue
         if m is None:
             results[item.id] = base(item, "missing", f"{item.name}: not found in the plan")
             continue
         c = m.candidate
-        state = body_state(text, c.body_start, c.end)
         res = base(item, "empty" if state == "empty" else "present")
         res.section_start, res.section_end, res.section_title, res.match = c.start, c.end, c.title, m.how
         res.evidence = [{"text": text[c.start : c.body_start].strip(), "start": c.start, "end": c.body_start}]
@@ -161,7 +171,8 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         majority = len(failing) * 2 > len(reqs)
         # GUIDE "one generic sentence": a one-sentence body that also leaves a part unanswered
         # (n04 "推进乡镇商贸中心改造、快递进村和农村电商发展。"); one sentence that answers all is not generic
-        generic = item.id in short and bool(scored)
+        # a missing year is a specific gap, not a sign of a generic body (plans_dev2 a2: one year given of two)
+        generic = item.id in short and any(not (rub.get(f.id).params or {}).get("per_year") for f in scored)  # type: ignore[union-attr]
         if generic:
             gaps = f"one short sentence under “{res.section_title}”; {gaps}"
         if (

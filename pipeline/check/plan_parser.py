@@ -34,6 +34,8 @@ NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("cn_dun", re.compile(rf"^\s*[{CN_NUM}]+\s*[、．.]\s*")),
     # "Ⅰ、总体要求": Roman numerals, a top-level style some plans use (tests/rubric/test_outline.py)
     ("roman", re.compile(r"^\s*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]{1,3}\s*[、．.]\s*")),
+    # "II. 发展现状": ASCII Roman numerals, typed by plans that cannot enter Ⅱ; a CJK title must follow
+    ("roman", re.compile(r"^\s*(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\s*[、．.]\s*(?=[\u4e00-\u9fff])")),
     ("cn_paren", re.compile(rf"^\s*[（(]\s*[{CN_NUM}]+\s*[)）]\s*[、．.]?\s*")),
     # "2.1 试点基础条件", "2.1.1 特色产业集群发展情况": decimal outline numbering, the depth is the level
     # (not "3.5亿元用于…": a unit after the number makes it an amount)

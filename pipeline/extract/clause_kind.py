@@ -6,8 +6,9 @@ the rest still get a sensible label:
 1. cue-word rules from ``pipeline/data/clause_kinds.yaml`` (high precision:
    "联系电话：", "于2019年8月23日前", "取消…资格");
 2. a scikit-learn classifier (char 1–3-gram TF-IDF of the clause and of its
-   heading context, logistic regression) trained on ``corpora/gold/clauses``
-   by ``python -m pipeline.extract.train_clause_kind``.
+   heading context, cue-word and sentence-shape tokens, jieba words; logistic
+   regression) trained on ``corpora/gold/clauses`` by
+   ``python -m pipeline.extract.train_clause_kind``.
 
 The model is stored with skops and loaded with an explicit list of trusted
 types, never with pickle: a model file is code, and a tampered one must fail
@@ -102,7 +103,7 @@ def rule_kind(text: str, context: Sequence[str] = ()) -> str | None:
     ``context`` pattern also needs the nearest heading or lead-in to match it.
     """
     body = _NUMBERING.sub("", text, count=1)
-    numbered = len(body) < len(text)
+    numbered = bool(_ITEM.match(text))
     nearest = context[-1] if context else ""
     for rule in kind_config()[1]:
         if rule.item_only and not numbered:
@@ -115,6 +116,8 @@ def rule_kind(text: str, context: Sequence[str] = ()) -> str | None:
 
 
 _NUMBERING = re.compile(r"^\s*(?:第[^条章]{1,6}[条章]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|[①-⑳])\s*")
+# a list item's marker; an article ("第七条") is not an item of the lead-in before it
+_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．)）]|[①-⑳])")
 _MONEY = re.compile(r"\d[\d,.]*\s*(?:万|亿|千)?\s*元|\d+(?:\.\d+)?\s*[%％]")
 _DATE = re.compile(r"(?:19|20)\d\d\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _DUE = re.compile(r"(?:日|月|年底|月底)\s*(?:前|之前|以前)|\d+\s*个?(?:工作日|日|天|月)内|截止")
@@ -138,6 +141,15 @@ def _cue_counts(text: str) -> tuple[tuple[str, int], ...]:
     return tuple(
         (kind, sum(text.count(w) for w in words if chars.issuperset(w))) for kind, words in _cues()
     )
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    data: dict[str, Any] = load_data("clause_kinds.yaml")
+    return tuple((name, re.compile(p)) for name, p in (data.get("shapes") or {}).items())
+
+
+_AS_WRITTEN = frozenset({"item", "article"})  # shapes tested on the clause with its numbering
 
 
 def cue_tokens(text: str, context: Sequence[str] = (), position: float | None = None) -> str:
@@ -164,6 +176,7 @@ def cue_tokens(text: str, context: Sequence[str] = (), position: float | None = 
         tokens.append("due")
     if body.rstrip().endswith(("：", ":")):
         tokens.append("leadin")
+    tokens += [f"sh_{name}" for name, rx in _shapes() if rx.search(text if name in _AS_WRITTEN else body)]
     tokens.append(f"len{min(len(body) // 40, 4)}")
     if position is not None:
         # where in the document: preambles open it, contacts and closing provisions end it
@@ -171,12 +184,33 @@ def cue_tokens(text: str, context: Sequence[str] = (), position: float | None = 
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def words(text: str) -> str:
+    """The clause (without its numbering) as space-separated jieba words.
+
+    Words tell 应当 from 相应 and 申报 from 申报表 where char n-grams blur them;
+    grouped CV rose from 0.699 to 0.715 macro-F1 with this column (2026-11-23).
+    Tokenising here, not in the vectorizer, keeps the saved model free of callables.
+    """
+    body = _NUMBERING.sub("", text, count=1)
+    return " ".join(w for w in _jieba().lcut(body) if w.strip())
+
+
 def model_input(text: str, context: Sequence[str], position: float | None = None) -> list[str]:
-    """One row of model input: [clause text, heading context, cue/shape tokens].
+    """One row of model input: [clause text, heading context, cue/shape tokens, jieba words].
 
     ``position`` is the clause start as a fraction of the document length.
     """
-    return [text, " ".join(context), cue_tokens(text, context, position)]
+    return [text, " ".join(context), cue_tokens(text, context, position), words(text)]
 
 
 _LOCK = threading.Lock()

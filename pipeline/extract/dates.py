@@ -35,6 +35,10 @@ _TIME = (
     rf"(?:{_SP}[（(]?(?:上午|下午|中午|晚上|凌晨)?{_SP}\d{{1,2}}{_SP}"
     rf"(?:[:：]{_SP}\d{{2}}|[时点](?:{_SP}\d{{1,2}}{_SP}分|半|整)?)[）)]?)"
 )
+# A weekday in brackets after a day: "8月30日（星期五）前", "3月15日(周五)17:00前" (QA F19: the
+# bracket hid the 前 and a due date became on_date). Part of the date, so 前 still follows it.
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAY = rf"(?:{_SP}[（(]{_SP}(?:星期|周|礼拜)(?P<wd>[一二三四五六日天]){_SP}[）)])"
 
 
 def cn_number(token: str) -> float | None:
@@ -70,6 +74,7 @@ class DateExpr:
     day: int | None
     part: str | None = None
     precision: str = "day"
+    weekday: int | None = None  # 0 = Monday, when the text names it: "3月15日（星期五）"
 
     def resolve(self, year: int | None = None) -> dt.date | None:
         """The last day the expression covers, with ``year`` filling a missing year."""
@@ -122,7 +127,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # 2019年8月23日 / 8月23日 / 2019年8月 / 8月底 / 二〇一九年八月二十三日 / 8月23号
         "cjk": re.compile(
             rf"(?<![\d{_CN_NUM}〔])(?:(?P<y>{_YEAR}){_SP}年{_SP})?(?P<m>{_MONTH}){_SP}(?:月份|月)"
-            rf"(?:{_SP}(?P<d>{_DAY}){_SP}(?:日|号(?![码楼室院]))|(?P<mp>{month_parts}))?"
+            rf"(?:{_SP}(?P<d>{_DAY}){_SP}(?:日|号(?![码楼室院])){_WEEKDAY}?|(?P<mp>{month_parts}))?"
             rf"(?P<t>{_TIME})?"
         ),
         # 2019-08-23, 2019.8.23, 2019/8/23: a year is required so that phone numbers
@@ -130,6 +135,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "iso": re.compile(
             r"(?<![\d.\-/])(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
             r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.\-/])"
+            rf"{_WEEKDAY}?"
             rf"(?P<t>{_SP}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
         ),
         # 2025年底 / 年底 / 今年上半年 / 第一季度 / 2025年内
@@ -164,7 +170,8 @@ def find_dates(text: str) -> list[DateExpr]:
         taken[s:e] = b"\x01" * (e - s)
 
     for m in pats["iso"].finditer(text):
-        found.append(DateExpr(m.group(), m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"])))
+        found.append(DateExpr(m.group(), m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]),
+                              weekday=_WEEKDAYS.get(m["wd"] or "")))
         take(m.start(), m.end())
     for m in pats["cjk"].finditer(text):
         if not free(m.start(), m.end()):
@@ -175,7 +182,8 @@ def find_dates(text: str) -> list[DateExpr]:
         if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
             continue
         precision = "day" if day else ("fuzzy" if m["mp"] else "month")
-        found.append(DateExpr(m.group(), m.start(), m.end(), year, month, day, m["mp"], precision))
+        found.append(DateExpr(m.group(), m.start(), m.end(), year, month, day, m["mp"], precision,
+                              weekday=_WEEKDAYS.get(m["wd"] or "")))
         take(m.start(), m.end())
     for m in pats["fuzzy"].finditer(text):
         if not free(m.start(), m.end()):

@@ -177,6 +177,12 @@ def _infer(e: DateExpr, ref: ReferenceDate, text: str, first: bool = False,
     day = e.first_day(year) if first else e.resolve(year)
     if day is not None and ref.date is not None and e.month is not None and (ref.date - day).days > ROLL_OVER_DAYS:
         day = e.first_day(year + 1) if first else e.resolve(year + 1)
+    if day is not None and e.weekday is not None and day.weekday() != e.weekday:
+        # "3月15日（星期五）" names its year: the nearest year in which that day is a Friday
+        for y in (day.year + 1, day.year - 1):
+            alt = e.first_day(y) if first else e.resolve(y)
+            if alt is not None and alt.weekday() == e.weekday:
+                return alt, True
     return day, True
 
 

@@ -65,6 +65,11 @@ EXTRA_DOCS.update(
         "lawref_00405_teaching_achievement_awards": f"{_BULK}00405.txt",  # 教学成果奖励条例
         "lawref_00554_social_maintenance_fee": f"{_BULK}00554.txt",  # 社会抚养费征收管理办法
         "lawref_01408_binzhou_parallel_approval": f"{_BULK}01408.txt",  # 滨州市工程建设项目并联审批管理规定
+        "lawref_00335_work_safety_license": f"{_BULK}00335.txt",  # 安全生产许可证条例
+        "lawref_00064_public_institution_registration": f"{_BULK}00064.txt",  # 事业单位登记管理暂行条例
+        "lawref_00086_state_asset_property_registration": f"{_BULK}00086.txt",  # 企业国有资产产权登记管理办法
+        "lawref_00202_rationalization_proposal_awards": f"{_BULK}00202.txt",  # 合理化建议和技术改进奖励条例
+        "lawref_00214_online_government_services": f"{_BULK}00214.txt",  # 国务院关于在线政务服务的若干规定
     }
 )
 
@@ -115,8 +120,13 @@ def examples_for(doc_id: str, path: Path) -> list[tuple[list[str], str, tuple[st
     return out
 
 
+# C=5 was best with the earlier features (C=2: 0.683, 10: 0.685, 20: 0.684 vs 0.688 grouped CV)
+C = 5.0
+WORDS_WEIGHT = 1.5
+
+
 def build_estimator(seed: int = 0) -> Any:
-    """TF-IDF of clause char 1–3-grams, heading char 1–2-grams and cue/shape tokens → logistic regression.
+    """TF-IDF of clause char 1–3-grams, heading char 1–2-grams, cue/shape tokens and jieba words → logistic regression.
 
     The cue tokens (see ``clause_kind.cue_tokens``) carry what generalises across
     issuers; grouped CV on the train documents rose from 0.45 to 0.63 macro-F1
@@ -134,9 +144,13 @@ def build_estimator(seed: int = 0) -> Any:
             ("text", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, min_df=2), 0),
             ("context", TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True), 1),
             ("cues", TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True), 2),
-        ]
+            # jieba words (see clause_kind.words): 0.699 -> 0.715 grouped CV; unigrams beat 1-2-grams
+            ("words", TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True, min_df=2), 3),
+        ],
+        # words weighted 1.5: 0.715 -> 0.720 grouped CV (0.5: 0.700)
+        transformer_weights={"text": 1.0, "context": 1.0, "cues": 1.0, "words": WORDS_WEIGHT},
     )
-    clf = LogisticRegression(C=5.0, class_weight="balanced", max_iter=3000, random_state=seed)
+    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, random_state=seed)
     return Pipeline([("features", features), ("clf", clf)])
 
 

@@ -65,12 +65,34 @@ def member_name(info: zipfile.ZipInfo) -> str:
         raw = name.encode("cp437")
     except UnicodeEncodeError:
         return name
+    decoded: dict[str, str] = {}
     for codec in ("utf-8", "gb18030", "big5"):
         try:
-            return raw.decode(codec)
+            decoded[codec] = raw.decode(codec)
         except UnicodeDecodeError:
             continue
-    return name
+    utf8, gb = decoded.get("utf-8"), decoded.get("gb18030")
+    # QA F21: 通知 in GBK (CD A8 D6 AA) is also valid UTF-8 (U+0368 U+05AA): a GBK pair with lead
+    # C2-DF and trail 80-BF always is. Unflagged names come from Chinese Windows tools, so a UTF-8
+    # reading that is not plain ASCII/CJK loses to a GB18030 reading that is.
+    if utf8 is not None and (_plausible_name(utf8) or gb is None or not _plausible_name(gb)):
+        return utf8
+    if gb is not None:
+        return gb
+    return decoded.get("big5", name)
+
+
+def _plausible_name(name: str) -> bool:
+    """Every character ASCII, CJK, CJK/full-width punctuation or general punctuation."""
+    return all(
+        c.isascii()
+        or "\u4e00" <= c <= "\u9fff"
+        or "\u3400" <= c <= "\u4dbf"
+        or "\u3000" <= c <= "\u303f"
+        or "\uff00" <= c <= "\uffef"
+        or "\u2000" <= c <= "\u206f"
+        for c in name
+    )
 
 
 def _is_unsafe(name: str) -> bool:

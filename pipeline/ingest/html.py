@@ -178,6 +178,8 @@ def html_to_document(html: str, source: Source) -> Document:
         body = _densest_container(root, rules)
     if body is None:
         body = _readability_body(html, rules)
+        if body is not None:
+            _restore_tables(body, root)
     if body is None:
         body = root.find("body") if root.find("body") is not None else root
         _drop_boilerplate(body, rules, inside_body=False)
@@ -260,6 +262,44 @@ def _readability_body(html: str, rules: dict[str, Any]) -> Any | None:
     except Exception:  # noqa: BLE001 - readability is a fallback; any failure means "no opinion"
         return None
     return el if _cjk_count(el) >= rules["min_body_chars"] else None
+
+
+def _restore_tables(summary: Any, root: Any, look_back: int = 30) -> None:
+    """Put back the data tables readability dropped from inside the article.
+
+    QA F12: readability-lxml keeps the <h1>/<h2>/<p> of a page that puts them straight in
+    <body> but drops a 2x2 <table> (项目/金额, 示范县/50万元) between two sections, and its
+    amount with it. A table goes back after the kept element it follows in the page, and only
+    when a later element of the page was kept too: a table after the article is a footer.
+    """
+    import copy
+
+    kept_text = _squash(" ".join(summary.itertext()))
+    by_text: dict[str, Any] = {}
+    for el in summary.iter():
+        if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS and el is not summary:
+            t = _squash(" ".join(el.itertext()))
+            if t:
+                by_text[t] = el  # later (deeper) elements win: insert next to the innermost
+
+    def kept(el: Any) -> Any | None:
+        t = _squash(" ".join(el.itertext()))
+        return by_text.get(t) if len(t) >= 2 else None
+
+    for table in root.iter("table"):
+        if _is_layout_table(table) or not _cjk_count(table) or table.xpath("ancestor::table"):
+            continue
+        if _squash(" ".join(table.itertext())) in kept_text:
+            continue
+        before = [e for e in table.itersiblings(preceding=True) if isinstance(e.tag, str)][:look_back]
+        after = [e for e in table.itersiblings() if isinstance(e.tag, str)][:look_back]
+        anchor = next((a for a in map(kept, before) if a is not None), None)
+        if anchor is None or not any(kept(e) is not None for e in after):
+            continue
+        clone = copy.deepcopy(table)
+        clone.tail = None
+        anchor.addnext(clone)
+        kept_text += _squash(" ".join(clone.itertext()))
 
 
 def _find_title(root: Any, rules: dict[str, Any]) -> str | None:

@@ -340,6 +340,8 @@ def continues(prev: Line, nxt: Line, m_prev: _Margins, m_next: _Margins, *, same
         return False
     if _is_indented(nxt, m_next):
         return False
+    if _starts_numbered_heading(prev, nxt):
+        return False
     if not same_flow and m_prev.lines < 3:
         # one or two lines give no right margin to speak of (a one-line scan page)
         return False
@@ -356,6 +358,34 @@ def continues(prev: Line, nxt: Line, m_prev: _Margins, m_next: _Margins, *, same
         if gap > m_prev.gap + 0.6 * m_prev.size:
             return False
     return True
+
+
+def _starts_numbered_heading(prev: Line, nxt: Line) -> bool:
+    """A sentence (or a numbered heading) ended and the next line opens with a heading number.
+
+    QA F10: web text exported to PDF without first-line indents ran "…奖励30万元。" to the right
+    margin and glued "三、打造对外开放平台" onto it. The numbers are the heading stage's own
+    (headings.yaml); a weak one ("1.5亿元…", maybe a decimal) does not count.
+    """
+    # the patterns live with the structure stages (headings.yaml, attachments.yaml)
+    from pipeline.structure.attachments import rules as attachment_rules
+    from pipeline.structure.numbering import match_at
+
+    def numbered(line: Line) -> bool:
+        text = line.text.lstrip(" \t\u3000")
+        marker = match_at(text, 0, len(text))
+        if marker is not None:
+            return not marker.weak
+        a = attachment_rules()  # "附件：1.申报表", "附件2：承诺书" open an attachment list
+        return bool(a.list_intro.match(text) or a.labelled.match(text))
+
+    if not numbered(nxt):
+        return False
+    if prev.text.rstrip(CLOSERS)[-1:] in TERMINAL:
+        return True
+    # a full-width numbered heading without punctuation, then the first item under it
+    # (天河 talent apartment: "（二）重点企业人才…申请材料要求" / "1.重点企业需提供")
+    return numbered(prev) and not any(c in TERMINAL for c in prev.text)
 
 
 def _centred(line: Line, m: _Margins) -> bool:

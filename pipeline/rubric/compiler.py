@@ -41,7 +41,7 @@ TOP_HEADING = re.compile(rf"^\s*(?:[{CN_NUM}{ROMAN}]{{1,3}}、|第[{CN_NUM}]{{1,
 YEAR_RANGE = re.compile(r"[（(]?\s*((?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年?\s*[)）]?")
 ATTACHMENT = re.compile(r"[（(]\s*(?:详?见|参见)?\s*(附件|附表)\s*(\d*)\s*[)）]")
 DOC_SUFFIX = re.compile(
-    r"(?:表|书|报告|计划|方案|清单|名单|证明|材料|文件|函|复印件|扫描件|说明|承诺书|合同|证书|执照|请示|意见|报表|资料|照片|凭证)$"
+    r"(?:表|书|报告|计划|方案|清单|名单|证明|材料|文件|函|复印件|扫描件|说明|承诺书|合同|证书|执照|请示|意见|报表|资料|照片|凭证|决议|纪要)$"
 )
 PAREN = re.compile(r"[（(][^（）()]*[)）]")
 
@@ -120,7 +120,8 @@ def enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     s, e = strip_span(text, start, end)
     # drop a trailing "等" / "等具体量化指标" / "等方面情况" tail
-    m = re.search(r"等[^、，,；;]{0,12}$", text[s:e])
+    # "…、预期成效六部分" (plans_dev2 d1): a count of the parts is a tail too
+    m = re.search(r"(?:等|[一二三四五六七八九十两]+个?(?=部分|方面|章节|项))[^、，,；;]{0,12}$", text[s:e])
     if m and m.start() > 0:
         e = s + m.start()
     parts = split_spans(text, s, e, "、，,")
@@ -153,6 +154,8 @@ def clean_name(name: str) -> str:
     """The notice's wording without attachment pointers and trailing punctuation."""
     name = ATTACHMENT.sub("", name)
     name = re.sub(r"^(?:其中|另外|此外)[，,]", "", name)
+    # "包括：1.村内道路硬化率；2.生活污水处理率" (plans_dev2 d2): the list's numbers are not the name
+    name = re.sub(rf"^[：:\s]*{INLINE_MARK}\s*", "", name)
     # "试点申报表（格式见附件1），由县级人民政府盖章" -> 试点申报表 (pipeline/rubric/phrases.py)
     return trim_name(name.strip(" ，。；、：:"))[0]
 
@@ -170,12 +173,15 @@ def match_canonical(name: str, group: str) -> str | None:
     """Key in section_synonyms.yaml whose label or synonym the name contains (longest wins)."""
     c = core(name)
     whole = PAREN.sub("", name).strip()  # "园区基本情况": core() drops the 情况 that 基本情况 needs
-    best: tuple[int, str] | None = None
+    best: tuple[float, str] | None = None
     for key, entry in _synonyms()[group].items():
         for syn in [entry["label"], *entry["synonyms"]]:
             if syn and (syn in c or syn in whole or (len(c) >= 2 and c in syn and len(c) >= len(syn) - 2)):
-                if best is None or len(syn) > best[0]:
-                    best = (len(syn), key)
+                # a synonym the name contains beats one that merely contains the name's core:
+                # "建设内容" (core 建设) is 建设内容, not 建设基础 (plans_dev2 d1/d2)
+                rank = len(syn) + (0.5 if (syn in c or syn in whole) else 0.0)
+                if best is None or rank > best[0]:
+                    best = (rank, key)
     return best[1] if best else None
 
 
@@ -495,6 +501,15 @@ class _Builder:
         # "园区建设方案，应包括以下内容：" + numbered lines: the lines are its parts
         colon_end = text[e0 : e0 + 1] in ("：", ":")  # split_spans stripped the colon
         sublist = colon_end and bool(re.search(rf"(?:{include})[^，,。]*$", first))
+        if not sublist and len(sentences) > 1:
+            # "（一）数字乡村示范镇申报书。申报书由以下部分组成：\n1.…" (plans_dev2 variant): the lead-in is
+            # the item's second sentence
+            s1, e1 = sentences[1]
+            sublist = text[e1 : e1 + 1] in ("：", ":") and bool(
+                re.search(rf"(?:{include})[^，,。]*$", text[s1:e1])
+            ) and not ITEM_NUMBER.match(text[s1:e1])
+            if sublist:
+                sentences = [sentences[0], *sentences[2:]]
         name_end = e0
         cut = re.search(r"[，,：:；;]", first)
         if (
@@ -626,6 +641,8 @@ class _Builder:
         explain = "|".join(map(re.escape, self.rules["explain_words"]))
         questions = "|".join(map(re.escape, self.rules["question_words"]))
         include = "|".join(map(re.escape, self.rules["include_words"]))
+        # "目标须量化，包括：1.A；2.B" (plans_dev2 d2): the demand for numbers carries to every listed indicator
+        quantified = False
         for cs, ce in clauses:
             pieces = split_spans(text, cs, ce, "，,")
             if not pieces:
@@ -633,7 +650,6 @@ class _Builder:
             head_taken = False
             explaining = False
             explained: list[tuple[int, int]] = []  # what "要说明…" says the head requirement covers
-            quantified = False
             for ps, pe in pieces:
                 piece = text[ps:pe]
                 em = re.match(rf"^(?:{explain})", piece)

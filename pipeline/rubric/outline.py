@@ -24,6 +24,7 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import RubricWarning
+from pipeline.rubric.layouts import material_parts, remote_requirements, split_per_year
 from pipeline.rubric.phrases import is_money, is_quality_only, rules, trim_name, year_spans
 
 if TYPE_CHECKING:
@@ -127,11 +128,41 @@ def find_numbered(text: str) -> Outline | None:
         if pm is None or not re.search(r["outline_lead_in"], line):
             continue
         chapters = numbered_block(text, le + 1, len(text))
-        if len(chapters) >= 2 and any(ch[2] for ch in chapters):
+        if not (len(chapters) >= 2 and (any(ch[2] for ch in chapters) or _chapter_list(text, chapters))):
+            chapters = _chapters_with_prose(text, le + 1)
+        if len(chapters) >= 2 and (any(ch[2] for ch in chapters) or _chapter_list(text, chapters)):
             outline = Outline("numbered", _plan_title(text, ls, ls + pm.end()))
             outline.chapters = chapters
             return outline
     return None
+
+
+def _chapters_with_prose(text: str, start: int) -> list[Any]:
+    """Chapter headings on lines of their own with prose between them, up to the next top heading.
+
+    "（一）村庄基本情况\n简要介绍村庄区位…\n（二）建设目标\n目标须量化，包括：\n1.…" — the plain
+    block stops at the first prose line and keeps one chapter. Prose after the last
+    chapter ("申报时须附村民代表大会决议。") is the notice going on, not that chapter.
+    """
+    top = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章条])", re.MULTILINE)
+    nxt = top.search(text, start)
+    chapters = numbered_block(text, start, nxt.start() if nxt else len(text), top_only=True)
+    if chapters:
+        (ns, ne), rests, subs = chapters[-1]
+        chapters[-1] = [(ns, ne), rests[:1], [sp for sp in subs if not rests[1:] or sp[0] < rests[1][0]]]
+    return chapters
+
+
+def _chapter_list(text: str, chapters: list[Any]) -> bool:
+    """Three or more chapters, none named like a document: a plan's outline without sub-items.
+
+    plans_dev2 d2: "方案应包括以下内容：（一）村庄基本情况。（二）建设目标。…（六）组织保障。"
+    A list of materials ("（一）申请表（二）实施方案") names documents and is not an outline.
+    """
+    from pipeline.rubric.compiler import DOC_SUFFIX, core
+
+    names = [core(text[s:e]) for (s, e), _, _ in chapters]
+    return len(names) >= 3 and not any(DOC_SUFFIX.search(n) for n in names)
 
 
 def _plan_title(text: str, line_start: int, word_end: int) -> tuple[int, int]:
@@ -197,6 +228,7 @@ def augment(b: _Builder) -> None:
     if not any(i.kind == "material" for i in b.items):
         _colon_list_materials(b)
         _table_materials(b)  # before the outline: the plan a template describes may be a row (d10)
+    material_parts(b)  # "申报书包括A、B…六部分" after "报送《…申报书》" (pipeline/rubric/layouts.py)
     plan = _plan_material(b)
     # the compiler already read the plan's sections (seed 000, notice n000): leave them be
     if not any(i.kind == "section" for i in b.items):
@@ -211,6 +243,7 @@ def augment(b: _Builder) -> None:
             plan = plan or _new_plan(b, prose[0])
             for s, e in prose[1]:
                 b.add_section(text[s:e], s, e, plan)
+    remote_requirements(b)  # "第五条 建设方案中，资金概算应当列明…" (layouts.py)
     _attached_materials(b)
     if not had_items:
         before = len(b.items)
@@ -223,6 +256,7 @@ def augment(b: _Builder) -> None:
             b.warnings.append(msg)
             warnings.warn(RubricWarning(msg), stacklevel=4)  # at compile_rubric's caller
     tidy(b)
+    split_per_year(b)  # "分年度列明2025年度、2026年度的任务": one item per year (layouts.py)
     if not b.items:
         msg = (
             "no required materials or plan outline found in the notice; the checklist is empty and "
@@ -284,11 +318,16 @@ def _apply_outline(b: _Builder, outline: Outline, plan: RubricItem) -> None:
             lead = re.match(rf"(?:主要内容|内容)?[：:]?\s*(?:主要|应|须|需|要)?(?:{include})?", text[rs:re_])
             verb = "包括" if lead and lead.group(0) else "要求"
             b.read_requirements(rs + (lead.end() if lead else 0), re_, section, verb)
+        # "目标须量化，包括：" then "1.村内道路硬化率；": the listed items are indicators (v1 of plans_dev2 d2)
+        quantified = any(
+            i.parent == section.id and i.check == b.rules["indicator_check"] and i.params.get("demand")
+            for i in b.items
+        )
         for ss, se in subs:
-            _sub_item(b, ss, se, section)
+            _sub_item(b, ss, se, section, quantified)
 
 
-def _sub_item(b: _Builder, start: int, end: int, section: RubricItem) -> None:
+def _sub_item(b: _Builder, start: int, end: int, section: RubricItem, quantified: bool = False) -> None:
     """ "2. 分年度目标，覆盖2025年、2026年、2027年三个年度；": a requirement and what it demands."""
     text = b.text
     start, end = _strip(text, start, end)
@@ -296,7 +335,7 @@ def _sub_item(b: _Builder, start: int, end: int, section: RubricItem) -> None:
     ne = start + cut.start() if cut else end
     name = text[start:ne]
     before = len(b.items)
-    indicator = bool(re.search(b.rules["indicator_tail"], name))
+    indicator = quantified or bool(re.search(b.rules["indicator_tail"], name))
     b.add_requirement(name, start, ne, section, [], b.rules["indicator_check"] if indicator else "mentions")
     if len(b.items) == before:
         return

@@ -45,16 +45,25 @@ def extract_attachments(doc: Document) -> Document:
     """Stage ``structure.attachments.v1``: fill ``doc.attachments``."""
     found: list[Attachment] = []
     seen: set[str] = set()
+    by_number: dict[str, Attachment] = {}
 
     def add(number: str | None, title: str, start: int, end: int) -> None:
         title = _clean_title(title)
         key = number or "title:" + title
+        if number in by_number and title and not by_number[number].title:
+            # QA F18 (天河 kindergarten plan): the list says only "附件4.docx"; the body names it
+            # later, 《广州市义务教育阶段政策性照顾学生清单》（附件4）: that name is its title
+            by_number[number].title = title
+            seen.add("title:" + title)
+            return
         if key in seen or (not title and number is None):
             return
         seen.add(key)
         if title:
             seen.add("title:" + title)
         found.append(Attachment(number=number, title=title, start=start, end=end))
+        if number:
+            by_number[number] = found[-1]
 
     lines = text_lines(doc.text)
     for number, title, start, end in _listed(lines):
@@ -66,6 +75,9 @@ def extract_attachments(doc: Document) -> Document:
             add(s.number, s.title, s.heading_start or s.start, s.heading_end or s.start)
     for number, title, start, end in _referenced(doc.text):
         add(number, title, start, end)
+    for a in found:
+        if not a.title:  # a bare file link and nothing names it: its file name, not a blank
+            a.title = doc.text[a.start : a.end].strip()
     doc.attachments = sorted(found, key=lambda a: a.start)  # replace: idempotent on re-run
     return doc
 

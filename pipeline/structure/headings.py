@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.model import GUESSED_HEADING_STYLE, BlockKind, Document, Section
+from pipeline.structure.lines import text_lines
 from pipeline.structure.numbering import Marker, inline_markers, match_at, rules, split_title
 
 _SPACE = " \t\u3000\u00a0"
@@ -29,6 +30,7 @@ _ATTACHMENT_LIST = re.compile(r"(附\s*件|附\s*表)\s*[：:]\s*(?:(?P<n>\d{1,2
 _ARABIC_STYLES = {"arabic_dot", "arabic_fwdot", "arabic_dun", "arabic_paren", "arabic_rparen"}
 _LOOKAHEAD = 8  # candidates searched for the "2." that confirms a weak "1."
 _HEADING_LIKE_CHARS = 30
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
 @dataclass(slots=True)
@@ -77,9 +79,58 @@ class _Tree:
 
 def detect_sections(doc: Document) -> Document:
     """Stage ``structure.headings.v1``: fill ``doc.sections`` with the heading tree."""
-    candidates = list(_candidates(doc))
+    candidates = _without_document_head(doc.text, list(_candidates(doc)))
     doc.sections = _build(doc.text, candidates)  # replace: re-running the stage is idempotent
     return doc
+
+
+def _without_document_head(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop the title block a reader styled as a heading; it is ``meta.title``, not a section.
+
+    QA F11: a docx Title/Heading 1 title, an HTML <h1>, a 22 pt PDF title (two lines) or the
+    发文机关标志 "中共枣庄市市中区委文件" became the root section, so meta.title was None and
+    every 一、 sat one level down. The same text as .txt has no section there. A styled,
+    unnumbered line counts as head when it comes before the body (the 主送 line ending in ：,
+    the first sentence, the first numbered heading) and reads as a title or letterhead, or
+    continues a 关于… title cut off by a line wrap ("…试点县" / "（市、区）认定工作"); declared
+    levels are then rebased so the body's top level is 1.
+    """
+    # metadata's own notion of a title
+    from pipeline.structure.metadata import is_title_line, is_unfinished_title
+
+    body = len(text)
+    first_numbered = next((c.start for c in candidates if c.marker is not None), len(text))
+    for line in text_lines(text):
+        if line.start >= first_numbered:
+            break
+        if _SENTENCE_END.search(line.text) or line.text.endswith(("：", ":")):
+            body = line.start
+            break
+    body = min(body, first_numbered)
+    dropped: list[Candidate] = []
+    for c in candidates:
+        if c.start >= body:
+            break
+        if c.marker is not None or not c.strong:
+            continue
+        line_text = text[c.start : c.line_end]
+        follows = (
+            bool(dropped)
+            and text.count("\n", dropped[-1].line_end, c.start) <= 1
+            and is_unfinished_title(text[dropped[-1].start : dropped[-1].line_end])
+        )
+        if is_title_line(line_text) or follows:
+            dropped.append(c)
+    if not dropped:
+        return candidates
+    kept = [c for c in candidates if c not in dropped]
+    declared = [c.fixed_level for c in kept if c.strong and c.fixed_level]
+    shift = min(declared) - 1 if declared else 0
+    if shift > 0:
+        for c in kept:
+            if c.strong and c.fixed_level:
+                c.fixed_level -= shift
+    return kept
 
 
 # ----- candidates ----------------------------------------------------------

@@ -259,6 +259,19 @@ def _title_like(text: str) -> bool:
     return core.endswith(r.title_endings) or t.endswith(r.title_endings)
 
 
+def is_title_line(text: str) -> bool:
+    """A line that reads as a document title (…办法, 关于…) or a 发文机关标志 (…文件): the head
+    of the document, which the heading stage must not turn into a section (QA F11)."""
+    t = re.sub(r"\s+", "", text)
+    return _title_like(t) or _guanyu_line(t) or bool(rules().letterhead.match(t))
+
+
+def is_unfinished_title(text: str) -> bool:
+    """A 关于… line without its type word: the title wraps onto the next line."""
+    t = re.sub(r"\s+", "", text)
+    return _guanyu_line(t) and not _title_like(t)
+
+
 def _guanyu_line(text: str) -> bool:
     """A 关于… line with no sentence end is a title even when its type word was cut off
     (seed 000 "关于开展第二批…试点县（市、区）认定工作")."""

@@ -486,3 +486,27 @@ def test_amounts_rules_file_typo_fails_loudly() -> None:
     schema = json.loads((DATA_DIR / "schema" / "amounts.schema.json").read_text(encoding="utf-8"))
     with pytest.raises(DataFileError, match="amounts.yaml"):
         validate(rules, schema, DATA_DIR / "amounts.yaml")
+
+
+# QA F22: traditional-character units (萬/億/圓, 美金/港幣) — (input, text of the amount, value, kind, currency)
+TRADITIONAL = [
+    ("每個項目獎勵最高800萬元。", "最高800萬元", 8000000, "cap", "CNY"),
+    ("獎勵1.5億元。", "1.5億元", 150000000, "exact", "CNY"),
+    ("補助50萬圓。", "50萬圓", 500000, "exact", "CNY"),
+    ("資助壹佰萬圓整", "壹佰萬圓整", 1000000, "exact", "CNY"),
+    ("獎勵20萬美金", "20萬美金", 200000, "exact", "USD"),
+    ("資助30萬港幣", "30萬港幣", 300000, "exact", "HKD"),
+    ("注册资本为人民幣100億元", "人民幣100億元", 10000000000, "exact", "CNY"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "kind", "currency"), TRADITIONAL)
+def test_amounts_regression_traditional_units_are_amounts(text, span, value, kind, currency) -> None:
+    a = _only(text)
+    assert (a.text, a.value, a.kind, a.currency) == (span, value, kind, currency)
+    assert text[a.start : a.end] == a.text
+
+
+@pytest.mark.parametrize("text", ["全國有萬億級市場", "億萬人民的期望", "圓滿完成任務"])
+def test_amounts_regression_traditional_units_not_money(text: str) -> None:
+    assert _money(text) == []

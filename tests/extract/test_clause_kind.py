@@ -40,6 +40,12 @@ RULES = [
     ("每个试点县奖励资金最高800万元，根据评审结果和绩效考核情况分批下达。", "funding_reward"),
     ("到2025年，全省工业互联网平台服务企业超过10万家。", "target"),
     ("为加快推动我省外贸转动力调结构，积极探索具有山东特色的县域外贸转型发展路径，决定开展认定工作。", "background"),
+    # a period counted from an event (lawref_00554 社会抚养费征收管理办法 第六条)
+    ("当事人应当自收到征收决定之日起30日内一次性缴纳社会抚养费。", "deadline"),
+    # lawref_00012 第十五条
+    ("第十五条 国家安全机关应当在作出奖励决定之日起10个工作日内，以适当方式将奖励决定告知举报人。", "deadline"),
+    # rules see the clause without its article number (lawref_00012 第二十四条)
+    ("第二十四条 本办法自公布之日起施行。", "other"),
 ]
 
 
@@ -57,12 +63,60 @@ RULES_MUST_NOT = [
     ("根据评审结果确定候选名单。", "background"),  # 根据 not opening a preamble
     ("鼓励企业积极开拓国际市场。", "target"),
     ("加强专项资金的使用监管。", "penalty_supervision"),  # supervision words alone decide nothing
+    # a bare "N个月内" is not a limit: liuhe_key_industries_opinions_2023 (procedure)
+    ("新建重点产业项目在12个月内全面建成并投产，可在项目启动建设后一次性兑现全额政策奖励。", "deadline"),
+    ("国家级教学成果奖每4年评审一次。", "deadline"),  # a frequency (lawref_00405)
+    ("（一）国内首创的；", "eligibility"),  # an item is a condition only under a lead-in that says so
 ]
 
 
 @pytest.mark.parametrize("text,kind", RULES_MUST_NOT)
 def test_clause_kind_rules_must_not(text: str, kind: str) -> None:
     assert rule_kind(text) != kind
+
+
+# (item, its lead-in, the kind the context rules must give): read in the documents named
+CONTEXT_RULES = [
+    ("（一）国内首创的；", "第五条 具备下列条件的，可以申请国家级教学成果奖：", "eligibility"),  # lawref_00405
+    ("(一)未到法定结婚年龄的；", "第六条 办理结婚登记的当事人有下列情形之一的，婚姻登记机关不予登记：", "eligibility"),
+    ("（2）初创企业登记注册满6个月；", "初创企业的法定代表人符合以下条件之一：", "eligibility"),
+    (
+        "(二)玩忽职守造成婚姻登记档案损失的；",
+        "第十八条 婚姻登记机关及其婚姻登记员有下列行为之一的，对直接负责的主管人员和其他直接责任人员依法给予行政处分：",
+        "penalty_supervision",
+    ),
+    ("（一）登记申请书；", "第七条 申请事业单位法人登记，应当向登记管理机关提交下列文件：", "required_material"),  # lawref_00064
+    ("利用2-3年时间，建立健全数据专区配套管理制度和标准规范；", "（三）工作目标", "target"),  # beijing_data_zone
+]
+
+
+@pytest.mark.parametrize("text,leadin,kind", CONTEXT_RULES)
+def test_clause_kind_context_rules(text: str, leadin: str, kind: str) -> None:
+    assert rule_kind(text, (leadin,)) == kind
+
+
+# the next article after a list is not one of its items, and a lead-in about materials makes no condition
+CONTEXT_RULES_MUST_NOT = [
+    ("第七条 婚姻登记机关应当对结婚登记当事人出具的证件、证明材料进行审查。", "第六条 …有下列情形之一的，婚姻登记机关不予登记：", "eligibility"),
+    ("（一）登记申请书；", "第七条 申请事业单位法人登记，应当向登记管理机关提交下列文件：", "eligibility"),
+    # framing principles in a goals section stay background (guangzhou_family_doctor_service_plan_2023)
+    ("围绕“扩面、提质、增效”的总体要求，遵循需求导向、循序渐进的基本原则。", "一、主要目标", "target"),
+    ("（一）有自己的名称、组织机构和场所；", "第七条 申请事业单位法人登记，应当向登记管理机关提交下列文件：", "eligibility"),
+]
+
+
+@pytest.mark.parametrize("text,leadin,kind", CONTEXT_RULES_MUST_NOT)
+def test_clause_kind_context_rules_must_not(text: str, leadin: str, kind: str) -> None:
+    assert rule_kind(text, (leadin,)) != kind
+
+
+def test_clause_kind_shape_tokens() -> None:
+    duty = cue_tokens("运营单位应当明确数据管理策略，建立数据管理制度和操作规程。").split()
+    assert "sh_duty_bearer" in duty and "sh_issuer_open" not in duty
+    issuer = cue_tokens("加强职业技术师范院校建设，优化结构布局。").split()
+    assert "sh_issuer_open" in issuer and "sh_duty_bearer" not in issuer
+    limit = cue_tokens("第十六条 举报人应当在被告知奖励决定之日起6个月内领取奖励。").split()
+    assert "sh_limit" in limit and "sh_article" in limit and "sh_item" not in limit
 
 
 def test_clause_kind_rule_kinds_are_in_label_set() -> None:
@@ -132,6 +186,20 @@ def test_clause_kind_model_meta_records_data_and_scores() -> None:
 
     split = yaml.safe_load((MODEL_PATH.parents[2] / "corpora" / "split.yaml").read_text(encoding="utf-8"))
     assert not set(meta["documents"]) & set(split["test"])
+
+
+def test_clause_kind_training_never_reads_held_out_files() -> None:
+    """Neither the test split nor the fresh held-out gold feeds the model, under any doc id."""
+    import yaml
+
+    from pipeline.extract.train_clause_kind import training_docs
+
+    root = MODEL_PATH.parents[2]
+    held_out = set()
+    for split_file in (root / "corpora" / "split.yaml", root / "corpora" / "gold_fresh" / "split.yaml"):
+        for rel in (yaml.safe_load(split_file.read_text(encoding="utf-8")).get("test") or {}).values():
+            held_out.add((root / rel).resolve())
+    assert held_out and not set(training_docs().values()) & held_out
 
 
 def _model_with_untrusted_type(path: Path) -> Path:

@@ -177,3 +177,19 @@ def test_clauses_invariants_on_real_corpus() -> None:
     for path in _real_sample():
         doc = extract_clauses(load(path))
         _assert_invariants(doc)
+
+
+def test_clauses_leadin_context_ends_at_next_article() -> None:
+    """Regression (lawref_00331 婚姻登记条例): "第六条 …有下列情形之一的，…不予登记：" made the next
+    article "第七条 …进行审查" one of its items, so the classifier saw a condition list as context."""
+    text = (
+        "第六条 办理结婚登记的当事人有下列情形之一的，婚姻登记机关不予登记：\n"
+        "(一)未到法定结婚年龄的；\n"
+        "(二)非双方自愿的。\n"
+        "第七条 婚姻登记机关应当对结婚登记当事人出具的证件、证明材料进行审查并询问相关情况。\n"
+    )
+    context = {text[r.start : r.end][:5]: r.context for r in segment(text)}
+    leadin = "第六条 办理结婚登记的当事人有下列情形之一的，婚姻登记机关不予登记："
+    assert context["(一)未到"][-1] == leadin
+    assert context["(二)非双"][-1] == leadin
+    assert leadin not in context["第七条 婚"]

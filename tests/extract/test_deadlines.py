@@ -500,3 +500,25 @@ def test_deadlines_regression_next_year_start_of_a_computation_is_not_recurring(
     # bulk 00088: "次年6月1日起至…止的期间" starts an interest computation, it is not due every year
     found = _run("自税款所属纳税年度的次年6月1日起至补缴税款之日止的期间。", "2020-01-01")
     assert [d for d in found if d.kind == "recurring"] == []
+
+
+# QA F19: a weekday in brackets between the date and 前 (申报通知 style).
+# (sentence, document date, (text, kind, date) of the only deadline)
+WEEKDAY_BRACKETS = [
+    ("请于2024年3月15日（星期五）17:00前提交。", None, ("2024年3月15日（星期五）17:00前", "due_by", "2024-03-15")),
+    ("请于2024年3月15日（周五）前提交。", None, ("2024年3月15日（周五）前", "due_by", "2024-03-15")),
+    ("请于2019年8月30日(星期五)前报送。", None, ("2019年8月30日(星期五)前", "due_by", "2019-08-30")),
+    ("请于2024-03-15（周五）前提交。", None, ("2024-03-15（周五）前", "due_by", "2024-03-15")),
+    ("请于8月30日（星期五）前报送申报材料。", "2019-07-01", ("8月30日（星期五）前", "due_by", "2019-08-30")),
+    # a date the document's year does not fit: 2023-03-15 is a Wednesday, 2024-03-15 the Friday
+    ("某府发〔2023〕5号\n请于3月15日（星期五）前报送。", None, ("3月15日（星期五）前", "due_by", "2024-03-15")),
+    # no 前: still the date of an event, with the weekday inside its span
+    ("会议定于2024年3月15日（星期五）召开。", None, ("2024年3月15日（星期五）", "on_date", "2024-03-15")),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), WEEKDAY_BRACKETS)
+def test_deadlines_regression_weekday_in_brackets_keeps_due_by(text, date, expected) -> None:
+    found = _run(text, date)
+    assert [(d.text, d.kind, d.date) for d in found] == [expected]
+    assert text[found[0].start : found[0].end] == found[0].text

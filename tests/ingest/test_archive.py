@@ -175,5 +175,39 @@ def test_archive_without_documents_is_empty(tmp_path: Path) -> None:
 
     path = tmp_path / "empty.zip"
     path.write_bytes(_zip_bytes({"__MACOSX/._x": b"\x00", "县A/": b""}))
-    with pytest.raises(EmptyFileError, match="empty.zip: file is empty"):
+    with pytest.raises(EmptyFileError, match="empty.zip: file has no text"):
         load_all(path)
+
+
+class _RawUtf8Name(zipfile.ZipInfo):
+    """Writes the name as UTF-8 bytes WITHOUT the UTF-8 flag, as some macOS/Linux zip tools do."""
+
+    def _encodeFilenameFlags(self):
+        return self.filename.encode("utf-8"), self.flag_bits & ~0x800
+
+
+# QA F21: names whose GBK bytes are also valid UTF-8 (通知 = CD A8 D6 AA), and names that are not
+@pytest.mark.parametrize("name", ["通知.txt", "申报书.txt", "县A/实施方案.txt", "附件1 说明.txt"])
+def test_archive_regression_gbk_name_that_is_also_valid_utf8(name: str) -> None:
+    with zipfile.ZipFile(io.BytesIO(_zip_bytes({name: PLAN.encode("utf-8")}, gbk_names=True))) as zf:
+        info = zf.infolist()[0]
+        assert not info.flag_bits & 0x800
+        assert member_name(info) == name
+
+
+@pytest.mark.parametrize("name", ["通知.txt", "实施方案.docx", "plan-2024.txt"])
+def test_archive_regression_unflagged_utf8_name_stays_utf8(name: str) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(_RawUtf8Name(name), PLAN)
+    with zipfile.ZipFile(buf) as zf:
+        assert member_name(zf.infolist()[0]) == name
+
+
+def test_archive_regression_flagged_utf8_name_is_trusted() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("通知.txt", PLAN)  # zipfile sets the 0x800 flag for non-ASCII names
+    with zipfile.ZipFile(buf) as zf:
+        assert zf.infolist()[0].flag_bits & 0x800
+        assert member_name(zf.infolist()[0]) == "通知.txt"

@@ -49,7 +49,7 @@ def _one_error_line(result) -> str:
 def test_bad_input_empty(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(content)
-    with pytest.raises(EmptyFileError, match="empty.txt: file is empty"):
+    with pytest.raises(EmptyFileError, match="empty.txt: file has no text"):
         load(path)
 
 
@@ -122,7 +122,7 @@ def test_bad_input_cli_empty(tmp_path: Path) -> None:
     path.write_bytes(b"")
     result = _cli("text", str(path))
     assert result.exit_code == 11
-    assert _one_error_line(result) == f"error E011: {path}: file is empty (0 bytes of content)"
+    assert _one_error_line(result) == f"error E011: {path}: file has no text (empty or only whitespace)"
 
 
 @pytest.mark.parametrize(
@@ -199,7 +199,7 @@ def test_bad_input_cli_batch_one_bad_among_good(tmp_path: Path) -> None:
     assert result.exit_code == 11
     assert result.stdout == f"==> {good1} <==\n甲文件，第一行。\n\n==> {good2} <==\n丙文件，第二行。\n"
     err = result.stderr.splitlines()
-    line = f"error E011: {bad}: file is empty (0 bytes of content)"
+    line = f"error E011: {bad}: file has no text (empty or only whitespace)"
     assert err == [line, "1 of 3 files failed:", f"  {line}"]
 
 
@@ -295,3 +295,14 @@ def test_bad_input_encrypted_zip_member(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(EncryptedFileError, match="locked.zip!方案.txt: password-protected ZIP member"):
         load_all(path)
+
+
+def test_bad_input_regression_whitespace_only_file_message_is_true(tmp_path: Path) -> None:
+    """QA F8: an 8-byte file of spaces/tabs/U+3000 was reported as "0 bytes of content"."""
+    path = tmp_path / "w.txt"
+    path.write_bytes(" \n\t\u3000\n".encode("utf-8"))
+    with pytest.raises(EmptyFileError) as err:
+        load(path)
+    assert err.value.exit_code == 11
+    assert err.value.message == f"{path}: file has no text (empty or only whitespace)"
+    assert "0 bytes" not in str(err.value)

@@ -164,7 +164,7 @@ def test_html_without_text_is_empty(tmp_path: Path, page: str) -> None:
 
     path = tmp_path / "blank.html"
     path.write_text(page, encoding="utf-8")
-    with pytest.raises(EmptyFileError, match="blank.html: file is empty"):
+    with pytest.raises(EmptyFileError, match="blank.html: file has no text"):
         load(path)
 
 
@@ -274,3 +274,28 @@ def test_html_list_items_wrapping_paragraphs(tmp_path: Path) -> None:
         ("（二）强化资金保障，落实配套资金。", BlockKind.LIST_ITEM),
         ("各地要抓好落实，确保取得实效。", BlockKind.PARAGRAPH),
     ]
+
+
+# QA F12: a page that puts h1/h2/p/table straight in <body> (no CMS container) goes through
+# readability, which kept the paragraphs and dropped the small table between two sections.
+BARE_BODY_PAGE = """<html><head><meta charset="utf-8"><title>关于开展试点工作的通知</title></head><body>
+<div class="nav">首页 &gt; 政策</div>
+<h1>关于开展试点工作的通知</h1><p>各市商务局：</p><h2>一、支持标准</h2><p>每个试点县奖励资金最高800万元。</p>
+<table><tr><td>项目</td><td>金额</td></tr><tr><td>示范县</td><td>50万元</td></tr></table>
+<h2>二、申报时间</h2><p>请于2019年8月23日前报送申报材料。</p>
+<table><tr><td>版权所有</td><td>某省商务厅网站</td></tr></table>
+</body></html>"""
+
+
+def test_html_regression_short_table_in_body_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "n.html"
+    path.write_text(BARE_BODY_PAGE, encoding="utf-8")
+    doc = load(path)
+    assert doc.text == (
+        "关于开展试点工作的通知\n各市商务局：\n一、支持标准\n每个试点县奖励资金最高800万元。\n"
+        "项目\t金额\n示范县\t50万元\n二、申报时间\n请于2019年8月23日前报送申报材料。"
+    )
+    tables = [b for b in doc.blocks if b.kind == BlockKind.TABLE]
+    assert [doc.text[b.start : b.end] for b in tables] == ["项目\t金额\n示范县\t50万元"]
+    cells = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == BlockKind.TABLE_CELL]
+    assert cells == ["项目", "金额", "示范县", "50万元"]

@@ -306,3 +306,40 @@ def _chars(text: str) -> list[Char]:
 )
 def test_pdf_text_layer_usable(text: str, usable: bool) -> None:
     assert text_layer_usable(_chars(text)) is usable
+
+
+# ----- QA F10: no first-line indent, the previous line runs to the right margin -----------------
+def _flush(text: str, top: float, x1: float = 523) -> Line:
+    return Line(text, 72, x1, top, top + 12, 12.0)
+
+
+# (previous line, next line, does the next line continue the previous paragraph?)
+HEADING_AFTER_FULL_LINE = [
+    ("每个项目最高给予一次性奖励30万元。", "三、打造对外开放平台", False),  # seed 004 as an exported PDF
+    ("对企业给予每年最高不超过5万元。", "6.支持出口企业开展境外商标注册", False),
+    ("由民政部门按程序办理审核确认。", "（五）加强监督管理", False),
+    ("本办法由州数据资源主管部门负责解释。", "第二十条 本办法自印发之日起施行", False),
+    ("请各单位按要求报送。", "附件：1.申报表", False),
+    ("（二）重点企业人才、区重点新引进企业人才、创新型企业人才申请材料要求", "1.重点企业需提供", False),
+    # still one paragraph: the sentence is open, or the "number" is the rest of a wrapped amount
+    ("各区财政部门应当在收到资金后按照规定的程序拨付", "三、四季度的资金不再另行下达", True),
+    ("对年度进出口额达到5亿元以上的企业，给予奖励共计", "1.5亿元由市级财政统筹安排。", True),
+    ("对年度进出口额达到5亿元以上的企业给予奖励。", "1.5亿元由市级财政统筹安排。", True),
+]
+
+
+@pytest.mark.parametrize(("prev", "nxt", "expected"), HEADING_AFTER_FULL_LINE)
+def test_pdf_regression_heading_after_full_line_not_glued(prev: str, nxt: str, expected: bool) -> None:
+    m = margins_of(_column(72, 523))
+    assert continues(_flush(prev, 100), _flush(nxt, 120, x1=300), m, m, same_flow=True) is expected
+
+
+def test_pdf_regression_heading_after_full_line_starts_a_paragraph() -> None:
+    lines = [
+        _flush("对新获批的国家级基地给予一次性奖励", 100),
+        _flush("30万元。", 120, x1=523),
+        _flush("三、打造对外开放平台", 140, x1=200),
+        _flush("11.积极申建综合保税区", 160, x1=320),
+    ]
+    got = [p.text for p in paragraphs([(1, lines)])]
+    assert got == ["对新获批的国家级基地给予一次性奖励30万元。", "三、打造对外开放平台", "11.积极申建综合保税区"]

@@ -98,7 +98,7 @@ def test_index_cli_exit_code_and_summary(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 3
     assert "indexed 1 files (1 documents)" in proc.stderr
-    assert "empty.txt: file is empty" in proc.stderr
+    assert "empty.txt: file has no text" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

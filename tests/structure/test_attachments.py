@@ -71,3 +71,25 @@ def test_attachments_seed_notice_references(structured) -> None:
     ]
     for a in doc.attachments:
         assert doc.text[a.start : a.end] == f"（见{a.number}）"
+
+
+# QA F18: a list of bare download links ("附件1.docx") gave attachments with blank titles
+LINK_LISTS = [
+    (
+        "links_only",
+        "特此通知。\n附件：\n附件1.docx\n附件2.docx\n",
+        [("附件1", "附件1.docx"), ("附件2", "附件2.docx")],
+    ),
+    (
+        "link_named_in_the_body",
+        "应提交《困难家庭认定表》（附件2）及证明材料。\n附件：\n附件1.docx\n附件2.docx\n",
+        [("附件1", "附件1.docx"), ("附件2", "困难家庭认定表")],
+    ),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", LINK_LISTS, ids=[c[0] for c in LINK_LISTS])
+def test_attachments_regression_download_links_have_no_blank_titles(name: str, text: str, expected: list) -> None:
+    doc = structure_text(text)
+    assert [(a.number, a.title) for a in doc.attachments] == expected
+    assert all(a.title for a in doc.attachments)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from structure_helpers import text_doc
+from structure_helpers import structure_file, text_doc
 
 from pipeline.model import Block, BlockKind
 from pipeline.structure.headings import detect_sections
@@ -310,3 +312,61 @@ def test_headings_seed_opinions_tree(structured) -> None:
     assert by_id[items[28].parent].number == "七、"
     # the title, 文号 and signature lines above the body are not sections
     assert doc.sections[0].start == doc.text.index("一、推动外贸转型升级")
+
+
+# ----- QA F11: a styled title is the document's title, not its root section -------------------
+NOTICE = ["关于开展试点工作的通知", "各县（市、区）财政局：", "一、支持标准", "每个项目奖励最高800万元。",
+          "二、申报时间", "请于2019年8月23日前报送申报材料。", "某省财政厅", "2019年7月1日"]
+
+
+def _docx(path: Path, lines: list[tuple[str, int | None]]) -> Path:
+    """lines: (text, heading level for python-docx add_heading — 0 = Title — or None for a paragraph)."""
+    import docx
+
+    d = docx.Document()
+    for text, level in lines:
+        d.add_heading(text, level) if level is not None else d.add_paragraph(text)
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("title_level", [0, 1], ids=["Title", "Heading1"])
+def test_headings_regression_styled_docx_title_is_not_a_section(tmp_path: Path, title_level: int) -> None:
+    lines = [(NOTICE[0], title_level)] + [(t, None) for t in NOTICE[1:]]
+    doc = structure_file(_docx(tmp_path / "n.docx", lines))
+    assert doc.meta.title == "关于开展试点工作的通知"
+    assert [(s.number, s.title, s.level, s.parent) for s in doc.sections] == [
+        ("一、", "支持标准", 1, None),
+        ("二、", "申报时间", 1, None),
+    ]
+
+
+def test_headings_regression_styled_title_and_styled_sections_rebase_levels(tmp_path: Path) -> None:
+    """Title as Heading 1 and the 一、 lines as Heading 2: 一、 is still the top level of the body."""
+    lines = [(NOTICE[0], 1), (NOTICE[1], None), (NOTICE[2], 2), (NOTICE[3], None), (NOTICE[4], 2), (NOTICE[5], None)]
+    doc = structure_file(_docx(tmp_path / "n.docx", lines))
+    assert doc.meta.title == "关于开展试点工作的通知"
+    assert [(s.number, s.title, s.level) for s in doc.sections] == [("一、", "支持标准", 1), ("二、", "申报时间", 1)]
+
+
+def test_headings_regression_html_h1_title_is_not_a_section(tmp_path: Path) -> None:
+    path = tmp_path / "n.html"
+    path.write_text(
+        "<html><head><meta charset='utf-8'><title>关于开展试点工作的通知</title></head><body>"
+        + "<h1>关于开展试点工作的通知</h1><p>各县（市、区）财政局：</p>"
+        + "<h2>一、支持标准</h2><p>每个项目奖励最高800万元。</p><h2>二、申报时间</h2><p>请于2019年8月23日前报送申报材料。</p>"
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    doc = structure_file(path)
+    assert doc.meta.title == "关于开展试点工作的通知"
+    assert [(s.number, s.title, s.level) for s in doc.sections] == [("一、", "支持标准", 1), ("二、", "申报时间", 1)]
+
+
+def test_headings_regression_styled_unnumbered_section_after_title_is_kept(tmp_path: Path) -> None:
+    """Only the title goes: a styled 前言 (not a title, not a letterhead) is still a section."""
+    lines = [("某市数字经济发展规划", 0), ("前言", 1), ("为加快数字经济发展，制定本规划。", None),
+             ("一、发展目标", None), ("到2025年数字经济核心产业增加值达到1000亿元。", None)]
+    doc = structure_file(_docx(tmp_path / "plan.docx", lines))
+    assert doc.meta.title == "某市数字经济发展规划"
+    assert [(s.number, s.title) for s in doc.sections][:1] == [(None, "前言")]
