@@ -72,6 +72,12 @@ def main() -> int:
         results[name] = rows
     out = Path("bench-out")
     out.mkdir(exist_ok=True)
+    previous = out / "results.json"
+    if previous.exists():  # a run of some modules keeps the others' last results
+        try:
+            results = {**json.loads(previous.read_text(encoding="utf-8")), **results}
+        except ValueError:
+            pass
     (out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     console.print(f"results written to {out / 'results.json'}")
     return 1 if failed else 0

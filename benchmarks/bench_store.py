@@ -75,6 +75,7 @@ def run(quick: bool = False) -> list[dict]:
         "deadline range": lambda i: (None, {"deadline_after": f"{rng.randint(2015, 2025)}-01-01",
                                             "deadline_before": f"{rng.randint(2015, 2026)}-12-31"}),
         "text + kind + amount": lambda i: ("奖励", {"kind": "funding_reward", "min_amount": 1e5}),
+        "rare text (FTS path)": lambda i: (["鲁商字〔2018〕191号", "枣庄英才集聚工程", "二手车出口试点"][i % 3], {}),
     }
     for name, make in cases.items():
         p50, p95, avg_rows = _time_queries(store, make, n_q)

@@ -33,7 +33,8 @@ NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^\s*第[{CN_NUM}\d]+(?:部分|章|篇)\s*[、：:．.]?\s*")),
     ("cn_dun", re.compile(rf"^\s*[{CN_NUM}]+\s*[、．.]\s*")),
     # "Ⅰ、总体要求": Roman numerals, a top-level style some plans use (tests/rubric/test_outline.py)
-    ("roman", re.compile(r"^\s*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]{1,3}\s*[、．.]\s*")),
+    # "Ⅱ 发展现状": a space alone after a Unicode Roman numeral is enough (nothing else starts a line with Ⅱ)
+    ("roman", re.compile(r"^\s*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]{1,3}(?:\s*[、．.]\s*|\s+(?=[\u4e00-\u9fff]))")),
     # "II. 发展现状": ASCII Roman numerals, typed by plans that cannot enter Ⅱ; a CJK title must follow
     ("roman", re.compile(r"^\s*(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\s*[、．.]\s*(?=[\u4e00-\u9fff])")),
     ("cn_paren", re.compile(rf"^\s*[（(]\s*[{CN_NUM}]+\s*[)）]\s*[、．.]?\s*")),

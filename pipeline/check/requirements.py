@@ -266,6 +266,15 @@ def check_covers_years(item: RubricItem, text: str, start: int, end: int) -> Out
     found = years_mentioned(text, start, end)
     have = [y for y in years if y in found]
     spans = [found[y][0] for y in have]
+    if have and len(have) == len(years) and item.params.get("counted"):
+        # "分年度列明2025年度、2026年度的站点建设数量" (plans_dev2 d3): a year's line must give a count;
+        # "2026年度：完成剩余站点建设" names the year but not the number (GUIDE: qualitative where numbers are asked)
+        uncounted = [
+            y for y in have
+            if not any(_finds("number_with_unit", text, *sentence_span(text, ys, ye, start, end)) for ys, ye in found[y])
+        ]
+        if uncounted:
+            return Outcome("partial", evidence(text, spans, start, end), f"no figure for {_years_label(uncounted)}")
     if len(have) == len(years):
         return Outcome("present", evidence(text, spans, start, end))
     lacking = [y for y in years if y not in found]

@@ -70,6 +70,7 @@ EXTRA_DOCS.update(
         "lawref_00086_state_asset_property_registration": f"{_BULK}00086.txt",  # 企业国有资产产权登记管理办法
         "lawref_00202_rationalization_proposal_awards": f"{_BULK}00202.txt",  # 合理化建议和技术改进奖励条例
         "lawref_00214_online_government_services": f"{_BULK}00214.txt",  # 国务院关于在线政务服务的若干规定
+        "lawref_00236_taiwan_investment_encouragement": f"{_BULK}00236.txt",  # 国务院关于鼓励台湾同胞投资的规定
     }
 )
 

@@ -41,7 +41,7 @@ TOP_HEADING = re.compile(rf"^\s*(?:[{CN_NUM}{ROMAN}]{{1,3}}、|第[{CN_NUM}]{{1,
 YEAR_RANGE = re.compile(r"[（(]?\s*((?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年?\s*[)）]?")
 ATTACHMENT = re.compile(r"[（(]\s*(?:详?见|参见)?\s*(附件|附表)\s*(\d*)\s*[)）]")
 DOC_SUFFIX = re.compile(
-    r"(?:表|书|报告|计划|方案|清单|名单|证明|材料|文件|函|复印件|扫描件|说明|承诺书|合同|证书|执照|请示|意见|报表|资料|照片|凭证|决议|纪要)$"
+    r"(?:表|书|报告|计划|方案|清单|名单|证明|材料|文件|函|复印件|扫描件|说明|承诺书|合同|证书|执照|请示|意见|报表|资料|照片|凭证|决议|纪要|协议|会议记录)$"
 )
 PAREN = re.compile(r"[（(][^（）()]*[)）]")
 
@@ -173,13 +173,14 @@ def match_canonical(name: str, group: str) -> str | None:
     """Key in section_synonyms.yaml whose label or synonym the name contains (longest wins)."""
     c = core(name)
     whole = PAREN.sub("", name).strip()  # "园区基本情况": core() drops the 情况 that 基本情况 needs
-    best: tuple[float, str] | None = None
+    best: tuple[tuple[float, int], str] | None = None
     for key, entry in _synonyms()[group].items():
         for syn in [entry["label"], *entry["synonyms"]]:
             if syn and (syn in c or syn in whole or (len(c) >= 2 and c in syn and len(c) >= len(syn) - 2)):
                 # a synonym the name contains beats one that merely contains the name's core:
                 # "建设内容" (core 建设) is 建设内容, not 建设基础 (plans_dev2 d1/d2)
-                rank = len(syn) + (0.5 if (syn in c or syn in whole) else 0.0)
+                # ties go to the later synonym, the head of "建设内容及进度安排（2025年-2027年）" (schedule)
+                rank = (len(syn) + (0.5 if (syn in c or syn in whole) else 0.0), whole.find(syn))
                 if best is None or rank > best[0]:
                     best = (rank, key)
     return best[1] if best else None

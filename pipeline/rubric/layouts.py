@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipeline.rubric.phrases import rules, year_spans
-
 if TYPE_CHECKING:
     from pipeline.rubric.compiler import _Builder
     from pipeline.rubric.schema import RubricItem
@@ -29,7 +27,9 @@ PER_YEAR_LIST = re.compile(
     r"(?:分年度|按年度|逐年|各年度)[^。；;，,\n\d]{0,6}?(?P<years>(?:19|20)\d\d\s*年度?(?:\s*[、，,和及与]\s*(?:19|20)\d\d\s*年度?)+)"
 )
 # "第五条 ", "其中，", "建设方案中，": words before the section's name that only situate the sentence
-SENTENCE_PREFIX = re.compile(r"\s*(?:第[一二三四五六七八九十百]{1,4}条\s*)?(?:其中[，,]\s*)?(?:[^，,。；]{2,20}?中[，,]\s*)?")
+SENTENCE_PREFIX = re.compile(
+    r"\s*(?:第[一二三四五六七八九十百]{1,4}条\s*)?(?:其中[，,]\s*)?(?:[^，,。；]{2,20}?中[，,]\s*)?"
+)
 
 
 def _sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -56,7 +56,9 @@ def material_parts(b: _Builder) -> None:
     from pipeline.rubric.compiler import core
 
     include = "|".join(map(re.escape, b.rules["include_words"]))
-    lead = re.compile(rf"(?P<subj>[^，,。；：:]{{2,20}}?)(?:由以下部分组成[：:]?|(?:内容)?(?:应|须|需|主要|应当)?(?:{include})[：:]?)")
+    lead = re.compile(
+        rf"(?P<subj>[^，,。；：:]{{2,20}}?)(?:由以下部分组成[：:]?|(?:内容)?(?:应|须|需|主要|应当)?(?:{include})[：:]?)"
+    )
     for material in [i for i in b.items if i.kind == "material" and i.parent is None]:
         if any(i.parent == material.id and i.kind in ("section", "material") for i in b.items):
             continue
@@ -126,9 +128,7 @@ def remote_requirements(b: _Builder) -> None:
                 continue
             subj = m.group("subj")
             target = next((x for x in sections if x.name == subj.strip()), None)
-            if target is None or any(
-                i.parent == target.id and i.kind == "requirement" for i in b.items
-            ):
+            if target is None or any(i.parent == target.id and i.kind == "requirement" for i in b.items):
                 continue  # only the exact name of a section with no requirements yet
             b.read_requirements(m.end(), ce, target, m.group("verb"))
 
@@ -154,10 +154,16 @@ def split_per_year(b: _Builder) -> None:
         parents = {i.parent for i in hit}
         if not hit:  # nothing kept of the wording ("2025年度" alone is too short): the clause's section
             cs = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
-            parents = {i.id for i in b.items if i.kind == "section" and len(i.name) >= 2 and i.name in text[cs : m.start()]}
+            parents = {
+                i.id
+                for i in b.items
+                if i.kind == "section" and len(i.name) >= 2 and i.name in text[cs : m.start()]
+            }
         if len(parents) != 1:
             continue  # no item, or the wording spans two sections: leave it
         parent = parents.pop()
+        # "…的站点建设数量": each year needs a figure, not only a mention (indicator_measure, rubric_rules.yaml)
+        counted = bool(re.search(b.rules.get("indicator_measure") or r"(?!)", text[le:ce].strip(" 的")))
         gone = {i.id for i in hit}
         b.items[:] = [i for i in b.items if i.id not in gone]
         b.ids -= gone
@@ -170,7 +176,7 @@ def split_per_year(b: _Builder) -> None:
                     "requirement",
                     parent,
                     "covers_years",
-                    {"years": [year], "per_year": True},
+                    {"years": [year], "per_year": True, **({"counted": True} if counted else {})},
                     1.0,
                     [],
                     None,
@@ -180,9 +186,4 @@ def split_per_year(b: _Builder) -> None:
             )
 
 
-def augment_layouts(b: _Builder) -> None:
-    material_parts(b)
-    remote_requirements(b)
-
-
-__all__ = ["augment_layouts", "split_per_year", "material_parts", "remote_requirements", "rules"]
+__all__ = ["material_parts", "remote_requirements", "split_per_year"]

@@ -128,8 +128,11 @@ def find_numbered(text: str) -> Outline | None:
         if pm is None or not re.search(r["outline_lead_in"], line):
             continue
         chapters = numbered_block(text, le + 1, len(text))
-        if not (len(chapters) >= 2 and (any(ch[2] for ch in chapters) or _chapter_list(text, chapters))):
-            chapters = _chapters_with_prose(text, le + 1)
+        # prose lines between chapters end the plain block early: "（二）建设目标\n1.…\n2.…\n目标须量化。\n
+        # （三）建设内容" kept two chapters of six (holdout report: 建设内容…组织保障 dropped)
+        with_prose = _chapters_with_prose(text, le + 1)
+        if len(with_prose) > len(chapters):
+            chapters = with_prose
         if len(chapters) >= 2 and (any(ch[2] for ch in chapters) or _chapter_list(text, chapters)):
             outline = Outline("numbered", _plan_title(text, ls, ls + pm.end()))
             outline.chapters = chapters
@@ -236,6 +239,7 @@ def augment(b: _Builder) -> None:
         prose = find_prose(text)
         if outline is not None:
             plan = _drop_chapters_read_as_materials(b, outline, plan)
+            plan = plan or _template_material(b, outline)
             title = outline.title or (prose[0] if prose else None)
             plan = plan or _new_plan(b, title)
             _apply_outline(b, outline, plan)
@@ -264,6 +268,30 @@ def augment(b: _Builder) -> None:
         )
         b.warnings.append(msg)
         warnings.warn(RubricWarning(msg), stacklevel=4)  # at compile_rubric's caller
+
+
+def _template_material(b: _Builder, outline: Outline) -> RubricItem | None:
+    """The material a template outlines when its title names it: "数字乡村示范镇申报书编写提纲".
+
+    Without this the plan's chapters hang under whatever "…方案" the text mentions first
+    (v5 of plans_dev2 d1: a chapter "三、建设方案" became the plan).
+    """
+    from pipeline.rubric.compiler import core
+
+    if outline.source != "template" or outline.title is not None or not outline.chapters:
+        return None
+    first = outline.chapters[0][0][0]
+    head = re.sub(r"\s", "", b.text[max(0, first - 80) : first])
+    tm = None
+    for tm in re.finditer(r"[^\n]{0,40}?(?:编写提纲|编制提纲|提纲|编写大纲|大纲|编写框架|参考格式)", head):
+        pass
+    if tm is None:
+        return None
+    for item in b.items:
+        name = core(item.name)
+        if item.kind == "material" and item.parent is None and len(name) >= 3 and name in tm.group(0):
+            return item
+    return None
 
 
 def _plan_material(b: _Builder) -> RubricItem | None:

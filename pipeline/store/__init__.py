@@ -34,25 +34,19 @@ class Store:
         q = ClauseQuery(text=text, **filters)
         conn = connect(self.path, readonly=True)
         try:
-            return run_query(conn, q, known_kinds=self.kinds(conn))
+            return run_query(conn, q, known_kinds=self.kinds())
         finally:
             conn.close()
 
-    def kinds(self, conn=None) -> set[str]:
+    def kinds(self) -> set[str]:
+        """The clause label set (pipeline/data/clause_kinds.yaml): the only kinds extraction writes.
+
+        Read from the label file, not the store: a DISTINCT over half a million
+        clauses cost more than the query itself.
+        """
         from pipeline.data import load_data
 
-        try:
-            labels = load_data("clause_kinds.yaml")
-            known = {k for k in (labels.get("kinds") or labels.get("labels") or {})}
-        except Exception:  # noqa: BLE001 - fall back to what the store holds
-            known = set()
-        own = conn or connect(self.path, readonly=True)
-        try:
-            known |= {r[0] for r in own.execute("SELECT DISTINCT kind FROM clauses")}
-        finally:
-            if conn is None:
-                own.close()
-        return known
+        return set(load_data("clause_kinds.yaml").get("kinds") or {})
 
     def table(self, name: str) -> pd.DataFrame:
         """A whole table or view as a DataFrame (documents, clauses, amounts, reward_clauses …)."""

@@ -35,6 +35,8 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     path = Path(path)
     if readonly and not path.exists():
         raise StoreError(path, "no store here; build one with `policylens index PATH --db FILE`")
+    if readonly and _needs_upgrade(path):
+        connect(path).close()  # an older store is upgraded in place before it is read
     try:
         if readonly:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -53,6 +55,18 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise StoreError(path, f"not a PolicyLens store or damaged ({exc})") from None
     return conn
+
+
+def _needs_upgrade(path: Path) -> bool:
+    try:
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            version = probe.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError:
+        return False  # connect() reports it
+    return 0 < version < SCHEMA_VERSION
 
 
 def _check_version(conn: sqlite3.Connection, path: Path) -> None:

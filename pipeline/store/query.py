@@ -65,19 +65,39 @@ def normalise_doc_number(text: str) -> str:
     return text.translate(_BRACKETS).replace(" ", "")
 
 
-def build_sql(q: ClauseQuery, known_kinds: set[str] | None = None) -> tuple[str, list[Any]]:
+# How many clauses, newest first, a query first walks before it falls back to
+# the indexes of its most selective filter. Common filters (a frequent word, a
+# wide amount range) fill --limit within this window, so the query stops early
+# instead of sorting every match; rare ones go through FTS / the range indexes.
+WINDOW = 20_000
+ORDER = "ORDER BY c.doc_sort DESC, c.document_id, c.start"
+
+
+def build_sql(
+    q: ClauseQuery, known_kinds: set[str] | None = None, *, window: tuple[str, int] | None = None
+) -> tuple[str, list[Any]]:
+    """SQL for ``q``.
+
+    With ``window`` = (doc_sort, document_id) of the clause at position WINDOW,
+    clauses are walked newest-first along ``clauses_order`` down to that point,
+    each tested row by row, and the walk stops at --limit. Without it, the
+    selective indexes (FTS, amount and date ranges) drive and the matches are sorted.
+    """
     where: list[str] = []
     params: list[Any] = []
-    join_fts = ""
+    joins: list[str] = []
+    join_params: list[Any] = []
     text = (q.text or "").strip()
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(detail=f"search text is {len(text)} characters; the limit is {MAX_QUERY_CHARS}")
+    if q.limit is not None and q.limit < 1:
+        raise QueryError(detail=f"--limit must be at least 1; got {q.limit}")
     if text:
         plan = plan_match(text)
-        if plan:
+        if plan and window is None:
             table, match = plan
-            join_fts = f"JOIN (SELECT rowid AS cid FROM {table} WHERE {table} MATCH ?) m ON m.cid = c.id"
-            params.append(match)
+            joins.append(f"JOIN (SELECT rowid AS cid FROM {table} WHERE {table} MATCH ?) m ON m.cid = c.id")
+            join_params.append(match)
         where.append("instr(c.text, ?) > 0")
         params.append(text)
     if q.kind:
@@ -96,18 +116,18 @@ def build_sql(q: ClauseQuery, known_kinds: set[str] | None = None) -> tuple[str,
             amount_conds.append(cond)
             amount_params.append(value if isinstance(value, str) else float(value))
     if amount_conds:
-        where.append(f"EXISTS (SELECT 1 FROM amounts a WHERE a.clause_id = c.id AND {' AND '.join(amount_conds)})")
+        where.append(_child_filter("amounts a", "a", amount_conds, window))
         params += amount_params
     after, before = _iso(q.deadline_after, "deadline-after"), _iso(q.deadline_before, "deadline-before")
     if after or before:
-        conds = ["dl.clause_id = c.id", "dl.date IS NOT NULL"]
+        conds = ["dl.date IS NOT NULL"]
         if after:
             conds.append("dl.date >= ?")
             params.append(after)
         if before:
             conds.append("dl.date <= ?")
             params.append(before)
-        where.append(f"EXISTS (SELECT 1 FROM deadlines dl WHERE {' AND '.join(conds)})")
+        where.append(_child_filter("deadlines dl", "dl", conds, window))
     if q.issuer:
         where.append(
             "(instr(coalesce(d.issuer, ''), ?) > 0 OR EXISTS (SELECT 1 FROM issuers i "
@@ -133,23 +153,54 @@ def build_sql(q: ClauseQuery, known_kinds: set[str] | None = None) -> tuple[str,
             "(instr(d.path, ?) > 0 OR instr(coalesce(d.title, ''), ?) > 0 OR instr(coalesce(d.doc_number, ''), ?) > 0)"
         )
         params += [q.doc, q.doc, normalise_doc_number(q.doc)]
-    if q.limit is not None and q.limit < 1:
-        raise QueryError(detail=f"--limit must be at least 1; got {q.limit}")
+    source = "clauses c JOIN documents d ON d.id = c.document_id"
+    head: list[str] = []
+    head_params: list[Any] = []
+    if window is not None:
+        # clauses first, in index order, so SQLite stops at LIMIT instead of sorting
+        source = "clauses c INDEXED BY clauses_order CROSS JOIN documents d ON d.id = c.document_id"
+        cut_sort, cut_doc = window
+        if cut_sort is not None:
+            head = ["c.doc_sort >= ?", "NOT (c.doc_sort = ? AND c.document_id > ?)"]
+            head_params = [cut_sort, cut_sort, cut_doc]
+    conditions = head + where
     sql = (
         "SELECT c.id AS clause_id, d.id AS document_id, d.title, d.doc_number, d.issuer, d.date, d.path, "
         "c.section_path, c.kind, c.text, c.start, c.\"end\" "
-        f"FROM clauses c JOIN documents d ON d.id = c.document_id {join_fts} "
-        + (f"WHERE {' AND '.join(where)} " if where else "")
-        + "ORDER BY d.date IS NULL, d.date DESC, d.id, c.start LIMIT ?"
+        f"FROM {source} {' '.join(joins)} "
+        + (f"WHERE {' AND '.join(conditions)} " if conditions else "")
+        + f"{ORDER} LIMIT ?"
     )
-    params.append(int(q.limit or 50))
-    return sql, params
+    return sql, join_params + head_params + params + [int(q.limit or 50)]
+
+
+def _child_filter(table: str, alias: str, conds: list[str], window: int | None) -> str:
+    """An amounts/deadlines condition: probed per clause in a window, driven by its index otherwise."""
+    if window is not None:
+        return f"EXISTS (SELECT 1 FROM {table} WHERE {alias}.clause_id = c.id AND {' AND '.join(conds)})"
+    return f"c.id IN (SELECT {alias}.clause_id FROM {table} WHERE {' AND '.join(conds)})"
+
+
+def _fetch(conn: sqlite3.Connection, q: ClauseQuery, known_kinds: set[str] | None) -> list[dict[str, Any]]:
+    """Walk the newest clauses first; fall back to the indexes when the window holds too few matches."""
+    limit = int(q.limit or 50)
+    cut = conn.execute(
+        "SELECT doc_sort, document_id FROM clauses INDEXED BY clauses_order "
+        f"{ORDER.replace('c.', '')} LIMIT 1 OFFSET ?",
+        (WINDOW,),
+    ).fetchone()
+    window = (cut[0], cut[1]) if cut else (None, 0)  # no cut: the window is the whole store
+    sql, params = build_sql(q, known_kinds, window=window)
+    rows = [dict(r) for r in conn.execute(sql, params)]
+    if len(rows) >= limit or cut is None:
+        return rows  # the first `limit` matches in result order, or every match there is
+    sql, params = build_sql(q, known_kinds)
+    return [dict(r) for r in conn.execute(sql, params)]
 
 
 def run_query(conn: sqlite3.Connection, q: ClauseQuery, known_kinds: set[str] | None = None) -> pd.DataFrame:
-    sql, params = build_sql(q, known_kinds)
     try:
-        rows = [dict(r) for r in conn.execute(sql, params)]
+        rows = _fetch(conn, q, known_kinds)
     except sqlite3.OperationalError as exc:  # should not happen: inputs are parameters
         raise QueryError(detail=f"the store could not answer this query ({exc})") from None
     ids = [r["clause_id"] for r in rows]

@@ -123,11 +123,11 @@ def _insert_document(conn: sqlite3.Connection, source_path: str, version: str, d
     clause_ids: dict[str, int] = {}
     for c in doc.get("clauses", []):
         cur = conn.execute(
-            'INSERT INTO clauses(document_id, clause_key, section_id, section_path, kind, start, "end", text) '
-            "VALUES (?,?,?,?,?,?,?,?)",
+            'INSERT INTO clauses(document_id, clause_key, section_id, section_path, kind, start, "end", text, doc_sort) '
+            "VALUES (?,?,?,?,?,?,?,?,?)",
             (doc_id, c["id"], section_ids.get(c.get("section") or ""),
              _path(c.get("section"), titles) if c.get("section") else None,
-             c["kind"], c["start"], c["end"], c["text"]),
+             c["kind"], c["start"], c["end"], c["text"], meta.get("date") or ""),
         )
         clause_id = int(cur.lastrowid)
         clause_ids[c["id"]] = clause_id

@@ -288,6 +288,22 @@ def _guanyu_line(text: str) -> bool:
     )
 
 
+def _title_tail(text: str) -> bool:
+    """The rest of a wrapped title: short, no sentence, not a label, 主送, 文号 or date line."""
+    t = re.sub(r"\s+", "", text)
+    return (
+        0 < len(t) <= 30
+        and not _SENTENCE_END.search(t)
+        and not re.search(r"[，,；;：:]", t)
+        and not _is_label_line(t)
+        and not _is_source_header(t)
+        and not find_doc_numbers(t)
+        and not DATE.search(t)
+        and not _guanyu_line(t)
+        and not rules().letterhead.match(t)
+    )
+
+
 def _title(header: list[Line]) -> tuple[str, int, int] | None:
     """The 关于…的通知 line (joined with the next when it wraps); else the first title-like line."""
     for ln in header[:3]:
@@ -308,6 +324,12 @@ def _title(header: list[Line]) -> tuple[str, int, int] | None:
             if _title_like(joined) and not _is_label_line(nxt.text):
                 candidates.append((joined, ln.start, nxt.end, True))
                 continue
+        if i + 1 < len(header) and is_unfinished_title(text) and _title_tail(header[i + 1].text):
+            # a title cut by a line wrap with no type word to end it (seed 000 as a 公文 PDF:
+            # "关于开展第二批山东省外贸转型升级试点县" / "（市、区）认定工作")
+            nxt = header[i + 1]
+            candidates.append((text + nxt.text, ln.start, nxt.end, True))
+            continue
         if _guanyu_line(text):
             candidates.append((text, ln.start, ln.end, True))
     if not candidates:

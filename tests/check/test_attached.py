@@ -18,7 +18,9 @@ from pipeline.rubric.schema import RubricItem
 
 
 def _material(name: str) -> RubricItem:
-    return RubricItem("material.m1", name, "material", None, "present", {}, 1.0, [name], None, "dossier", None)
+    return RubricItem(
+        "material.m1", name, "material", None, "present", {}, 1.0, [name], None, "dossier", None
+    )
 
 
 @pytest.mark.parametrize(
@@ -29,7 +31,9 @@ def test_attached_separate_documents(name: str, expected: bool) -> None:
     assert is_separate_document(_material(name)) is expected
 
 
-@pytest.mark.parametrize("name", ["补助资金申请表", "示范村建设实施方案", "近三年运行情况分析报告", "绩效目标表"])
+@pytest.mark.parametrize(
+    "name", ["补助资金申请表", "示范村建设实施方案", "近三年运行情况分析报告", "绩效目标表"]
+)
 def test_attached_plan_content_is_not_a_separate_document(name: str) -> None:
     assert is_separate_document(_material(name)) is False
 
@@ -37,8 +41,16 @@ def test_attached_plan_content_is_not_a_separate_document(name: str) -> None:
 @pytest.mark.parametrize(
     "plan, name, expected",
     [
-        ("正文。\n\n附件：1.村民代表大会决议\n      2.镇政府推荐意见（另行报送）\n", "村民代表大会决议", "present"),
-        ("正文。\n\n附件：1.村民代表大会决议\n      2.镇政府推荐意见（另行报送）\n", "镇政府推荐意见", "empty"),
+        (
+            "正文。\n\n附件：1.村民代表大会决议\n      2.镇政府推荐意见（另行报送）\n",
+            "村民代表大会决议",
+            "present",
+        ),
+        (
+            "正文。\n\n附件：1.村民代表大会决议\n      2.镇政府推荐意见（另行报送）\n",
+            "镇政府推荐意见",
+            "empty",
+        ),
         ("正文。\n附件：村民代表大会决议（附后）\n", "村民代表大会决议", "present"),
         ("资金承诺函另附。\n", "资金承诺函", "present"),
         ("县财政局资金承诺函见附件2。\n", "资金承诺函", "present"),
@@ -97,8 +109,14 @@ def test_attached_checker_resolution_not_attached() -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("I. 申报单位基本信息\n见附件1\nII. 发展现状\n全镇光纤全覆盖。\nIV、资金筹措\n总投资420万元。",
-         [(1, "申报单位基本信息"), (1, "发展现状"), (1, "资金筹措")]),
+        (
+            "I. 申报单位基本信息\n见附件1\nII. 发展现状\n全镇光纤全覆盖。\nIV、资金筹措\n总投资420万元。",
+            [(1, "申报单位基本信息"), (1, "发展现状"), (1, "资金筹措")],
+        ),
+        (
+            "Ⅰ 申报单位基本信息\n见附件1\nⅡ 发展现状\n全镇光纤全覆盖。",
+            [(1, "申报单位基本信息"), (1, "发展现状")],
+        ),
     ],
 )
 def test_attached_plan_parser_ascii_roman_headings(text: str, expected: list[tuple[int, str]]) -> None:

@@ -58,6 +58,19 @@ CHAPTERS_WITH_PROSE = (
     "（三）建设内容\n（四）投资估算与资金来源\n（五）进度安排\n（六）组织保障\n申报时须附村民代表大会决议。\n"
     "二、报送时间\n4月30日前报送。"
 )
+# regression (holdout report): sub-items on lines, then a prose line, ended the block after two chapters
+PROSE_AFTER_SUBITEMS = (
+    "一、申报要求\n申报村须编制《示范村建设实施方案》，方案应包括以下内容：\n（一）村庄基本情况\n1.区位和人口；\n"
+    "2.主导产业。\n（二）建设目标\n1.村内道路硬化率；\n2.生活污水处理率。\n目标须量化。\n（三）建设内容\n"
+    "（四）投资估算与资金来源\n（五）进度安排\n（六）组织保障\n明确责任单位和责任人。\n二、报送时间\n4月30日前。"
+)
+# the 申报书's parts in an attachment "数字乡村示范镇申报书编写提纲"; chapter 三 is called 建设方案
+TEMPLATE_FOR_SHENBAOSHU = (
+    "一、申报材料\n各申报镇须报送《数字乡村示范镇申报书》一份，申报书按附件2编写提纲编写。\n二、报送时间\n6月30日前。\n"
+    "附件：1.申报汇总表\n      2.数字乡村示范镇申报书编写提纲\n\n附件2\n\n数字乡村示范镇申报书编写提纲\n\n"
+    "一、申报单位基本信息。包括镇名称、常住人口、联系人及电话。\n二、建设基础。说明网络覆盖情况和数字化应用情况。\n"
+    "三、建设方案。包括建设内容、投资估算与资金来源。\n四、预期成效。须量化。"
+)
 ARTICLE_STYLE = (
     "第四条 申请补助的县（市、区）应当提交下列材料：\n（一）补助资金申请表；\n"
     "（二）电商服务站建设方案，内容应当包括现状分析、建设任务、资金概算、年度任务分解、保障机制；\n"
@@ -113,8 +126,31 @@ ARTICLE_STYLE = (
         (
             CHAPTERS_WITH_PROSE,
             {
-                "示范村建设实施方案/村庄基本情况/村庄区位": ("requirement", "mentions"),  # 简要介绍 is not the name
+                "示范村建设实施方案/村庄基本情况/村庄区位": (
+                    "requirement",
+                    "mentions",
+                ),  # 简要介绍 is not the name
                 "示范村建设实施方案/建设目标/生活污水处理率": ("requirement", "has_numbers"),
+                "示范村建设实施方案/组织保障": ("section", "present"),
+            },
+        ),
+        (
+            TEMPLATE_FOR_SHENBAOSHU,
+            {
+                "数字乡村示范镇申报书/申报单位基本信息/常住人口": ("requirement", "mentions"),
+                "数字乡村示范镇申报书/建设基础": ("section", "present"),
+                "数字乡村示范镇申报书/建设方案": ("section", "present"),  # a chapter, not the plan
+                "数字乡村示范镇申报书/预期成效/量化": ("requirement", "has_numbers"),
+            },
+        ),
+        (
+            PROSE_AFTER_SUBITEMS,
+            {
+                "示范村建设实施方案/村庄基本情况/主导产业": ("requirement", "mentions"),
+                "示范村建设实施方案/建设目标/村内道路硬化率": ("requirement", "has_numbers"),  # 目标须量化
+                "示范村建设实施方案/建设内容": ("section", "present"),
+                "示范村建设实施方案/投资估算与资金来源": ("section", "present"),
+                "示范村建设实施方案/进度安排": ("section", "present"),
                 "示范村建设实施方案/组织保障": ("section", "present"),
             },
         ),
@@ -154,8 +190,10 @@ def test_layouts_does_not_compile(text: str, absent: str) -> None:
     "text",
     [
         # a noun phrase with its years after a comma: one requirement (tests/rubric/notices/d02)
-        "试点实施方案应围绕以下内容编写：\n（一）建设目标\n1. 总体目标；\n2. 分年度目标，覆盖2025年、2026年、2027年三个年度；\n"
-        "（二）建设内容\n1. 重点建设项目清单；\n",
+        (
+            "试点实施方案应围绕以下内容编写：\n（一）建设目标\n1. 总体目标；\n2. 分年度目标，覆盖2025年、2026年、2027年三个年度；\n"
+            "（二）建设内容\n1. 重点建设项目清单；\n"
+        ),
         # a range is one coverage check, not one item per year
         "创建方案应包括以下内容：\n（一）进度安排\n1. 建设任务，分年度列明2025年至2027年的建设任务；\n（二）保障措施\n1. 组织保障；\n",
     ],

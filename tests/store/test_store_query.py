@@ -164,3 +164,46 @@ def test_store_stats_and_export(store_path, tmp_path):
     Store(store_path).export(tmp_path / "pq2", partition_by_year=True)
     amounts = pd.read_parquet(tmp_path / "pq2" / "amounts")
     assert sorted(amounts["value"].dropna()) == [20000.0, 300000.0, 8000000.0, 5e8]
+
+
+@pytest.mark.parametrize(
+    "text, filters",
+    [
+        ("奖励", {}),
+        ("公示", {}),
+        ("奖", {"kind": "funding_reward"}),
+        (None, {"min_amount": 10_000}),
+        (None, {"min_amount": 10_000, "max_amount": 400_000, "currency": "CNY"}),
+        (None, {"deadline_after": "2019-01-01", "deadline_before": "2020-12-31"}),
+        ("报", {"deadline_after": "2019-08-01", "issuer": "山东"}),
+        (None, {"year": "2020", "kind": "funding_reward", "limit": 1}),
+        ("%", {}),
+    ],
+)
+def test_query_window_and_index_paths_agree(store_path, monkeypatch, text, filters):
+    """The newest-first window and the index-driven fallback must return the same rows in the same order."""
+    import pipeline.store.query as query
+
+    monkeypatch.setattr(query, "WINDOW", 10**9)  # everything answered by the window walk
+    by_window = Store(store_path).query(text, **filters)
+    monkeypatch.setattr(query, "WINDOW", 1)  # the window is too small: the indexes drive
+    by_index = Store(store_path).query(text, **filters)
+    assert list(by_window["clause_id"]) == list(by_index["clause_id"])
+    assert len(by_window) == len(Store(store_path).query(text, **filters))
+
+
+def test_store_regression_v1_store_is_upgraded_before_a_query(tmp_path):
+    """A store written by schema v1 (no clauses.doc_sort) is migrated in place when first queried."""
+    import sqlite3
+
+    from pipeline.store.db import SCHEMA_VERSION, _migrations, _statements
+
+    db = tmp_path / "old.db"
+    raw = sqlite3.connect(db)
+    for statement in _statements(dict(_migrations())[1]):
+        raw.execute(statement)
+    raw.execute("PRAGMA user_version = 1")
+    raw.commit()
+    raw.close()
+    assert Store(db).query("奖励").empty
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -170,3 +170,27 @@ def test_metadata_issuer_from_title_when_unsigned() -> None:
     m = extract_metadata(text_doc(text)).meta
     assert m.issuers == ["某某市人民政府办公室"]
     assert m.date == "2022-04-14"
+
+
+# QA F11 (PDF): a 22 pt title wraps onto two lines and has no type word (通知/办法…) to end it
+WRAPPED_TITLES = [
+    (
+        "关于开展第二批山东省外贸转型升级试点县\n（市、区）认定工作\n各市商务局、财政局：\n为加快推动外贸发展，通知如下：\n一、申报范围\n",
+        "关于开展第二批山东省外贸转型升级试点县（市、区）认定工作",
+    ),
+    # the next line is the 文号 or a date: not part of the title
+    ("关于开展试点县认定工作\n鲁商字〔2019〕98号\n各市商务局：\n一、申报范围\n", "关于开展试点县认定工作"),
+    ("关于开展试点县认定工作\n2019年7月1日\n各市商务局：\n一、申报范围\n", "关于开展试点县认定工作"),
+    # the next line is the 主送 line
+    ("关于开展试点县认定工作\n各市商务局：\n一、申报范围\n", "关于开展试点县认定工作"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), WRAPPED_TITLES)
+def test_metadata_regression_wrapped_title_without_type_word(text: str, title: str) -> None:
+    from pipeline.structure.headings import detect_sections
+
+    doc = extract_metadata(detect_sections(text_doc(text)))
+    assert doc.meta.title == title
+    a, b = doc.meta.spans["title"]
+    assert doc.text[a:b].replace("\n", "") == title
