@@ -13,7 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
-from benchmarks.corpus_gen import generate
+from benchmarks.corpus_gen import SEEDS, generate
 from pipeline.store import Store
 from pipeline.store.indexer import index
 
@@ -44,6 +44,10 @@ def run(quick: bool = False) -> list[dict]:
     n_docs = 200 if quick else 5000
     n_rate = 40 if quick else 400  # documents timed for the 1- vs 2-worker rate
     corpus = generate(OUT / "corpus", n_docs)
+    # the rate target is stated for text documents the size of seed 004 (7,353 chars):
+    # variations of seed 004 itself, figures and dates changed
+    seed_004 = (SEEDS / "004_8ce19e87db4bba9c.txt").read_text(encoding="utf-8")
+    rate_corpus = generate(OUT / "corpus_seed004", n_rate, bases=[seed_004])
     rows: list[dict] = []
 
     rates = {}
@@ -51,10 +55,17 @@ def run(quick: bool = False) -> list[dict]:
         db = OUT / f"rate_{workers}.db"
         for p in OUT.glob(f"rate_{workers}.db*"):
             p.unlink()
-        report = index([str(p) for p in corpus[:n_rate]], db, workers=workers)
+        report = index([str(p) for p in rate_corpus], db, workers=workers)
         rates[workers] = report.documents / report.seconds
-        rows.append({"name": f"index {n_rate} docs", "metric": "docs/s", "engine": f"local, {workers} worker(s)",
-                     "value": rates[workers], "ratio": rates[workers] / rates[1]})
+        rows.append({"name": f"index {n_rate} seed-004-sized docs", "metric": "docs/s",
+                     "engine": f"local, {workers} worker(s)", "value": rates[workers], "ratio": rates[workers] / rates[1]})
+    dask_db = OUT / "rate_dask.db"
+    for p in OUT.glob("rate_dask.db*"):
+        p.unlink()
+    report = index([str(p) for p in rate_corpus], dask_db, workers=2, engine="dask", parquet_dir=OUT / "rate_dask.parquet")
+    rate = report.documents / report.seconds
+    rows.append({"name": f"index {n_rate} seed-004-sized docs", "metric": "docs/s", "engine": "dask LocalCluster, 2 workers",
+                 "value": rate, "ratio": rate / rates[1]})
 
     full = OUT / "full.db"
     if not full.exists() or Store(full).stats()["totals"]["documents"][0] < n_docs:

@@ -35,14 +35,16 @@ def _vary_dates(text: str, rng: random.Random, year: int) -> str:
     return re.sub(r"20\d\d年(\d{1,2})月(\d{1,2})日", lambda m: f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日", text)
 
 
-def generate(out_dir: Path, n: int, *, seed: int = 7, max_chars: int = 25_000) -> list[Path]:
+def generate(
+    out_dir: Path, n: int, *, seed: int = 7, max_chars: int = 25_000, bases: list[str] | None = None
+) -> list[Path]:
     """Write ``n`` documents to ``out_dir`` (reused if already there); returns their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     existing = sorted(out_dir.glob("*.txt"))
     if len(existing) >= n:
         return existing[:n]
     rng = random.Random(seed)
-    bases = [t[:max_chars] for t in base_texts()]
+    bases = [t[:max_chars] for t in (bases or base_texts())]
     paths = []
     for i in range(n):
         year = rng.randint(2015, 2026)
