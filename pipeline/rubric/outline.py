@@ -46,6 +46,21 @@ def _style(number: str) -> str:
     return re.sub(rf"[{CN_NUM}{roman}\d]+", "N", number.strip())
 
 
+def _rank(number: str) -> int:
+    """公文 numbering order of a line's number: 第一部分/第一章 > 一、/Ⅱ、 > （一） > 1. > （1） > ①."""
+    number = number.strip()
+    roman = rules()["roman_numerals"]
+    if number.startswith("第"):
+        return 0
+    if re.match(rf"[{CN_NUM}{roman}]", number):
+        return 1
+    if re.match(rf"[（(][{CN_NUM}]", number):
+        return 2
+    if re.match(r"\d", number):
+        return 3
+    return 4
+
+
 def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     end = len(text) if end is None else end
     out, pos = [], start
@@ -71,6 +86,7 @@ def numbered_block(text: str, start: int, end: int, top_only: bool = False) -> l
     numbering = _numbering()
     chapters: list[Any] = []
     chapter_style: str | None = None
+    chapter_rank = 9
     for ls, le in _lines(text, start, end):
         line = text[ls:le]
         if not line.strip():
@@ -85,7 +101,10 @@ def numbered_block(text: str, start: int, end: int, top_only: bool = False) -> l
                 break
             continue
         style = _style(m.group(0))
+        chapter_rank = _rank(m.group(0)) if chapter_style is None else chapter_rank
         chapter_style = chapter_style or style
+        if _rank(m.group(0)) < chapter_rank:
+            break  # "三、报送时间" after （一）…（五）: the notice's next part, not a sub-item (v6 of plans_dev2 d1)
         body_s = ls + m.end()
         if style == chapter_style:
             cut = re.search(r"[。：:，,；;]", text[body_s:le])
@@ -147,7 +166,9 @@ def _chapters_with_prose(text: str, start: int) -> list[Any]:
     block stops at the first prose line and keeps one chapter. Prose after the last
     chapter ("申报时须附村民代表大会决议。") is the notice going on, not that chapter.
     """
-    top = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章条])", re.MULTILINE)
+    top = re.compile(
+        r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章条])", re.MULTILINE
+    )
     nxt = top.search(text, start)
     chapters = numbered_block(text, start, nxt.start() if nxt else len(text), top_only=True)
     if chapters:
@@ -283,13 +304,21 @@ def _template_material(b: _Builder, outline: Outline) -> RubricItem | None:
     first = outline.chapters[0][0][0]
     head = re.sub(r"\s", "", b.text[max(0, first - 80) : first])
     tm = None
-    for tm in re.finditer(r"[^\n]{0,40}?(?:编写提纲|编制提纲|提纲|编写大纲|大纲|编写框架|参考格式)", head):
+    words = (
+        r"(?:编写提纲|编制提纲|提纲|编写大纲|编制大纲|大纲|编写框架|框架|文本格式|编写要求|编制要求|参考格式)"
+    )
+    for tm in re.finditer(rf"[^\n]{{0,40}}?{words}", head):
         pass
     if tm is None:
         return None
+    # "二、申报书编写要求" (v6): the subject before the template word, numbering and 附件N stripped
+    subject = re.sub(rf"{words}$", "", tm.group(0))
+    subject = re.sub(r"^.*?(?:附件\d*[：:]?|[一二三四五六七八九十]+、|\d+[.、．])", "", subject)
     for item in b.items:
         name = core(item.name)
-        if item.kind == "material" and item.parent is None and len(name) >= 3 and name in tm.group(0):
+        if item.kind != "material" or item.parent is not None or len(name) < 3:
+            continue
+        if name in tm.group(0) or (len(subject) >= 3 and name.endswith(subject)):
             return item
     return None
 

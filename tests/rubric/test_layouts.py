@@ -71,6 +71,12 @@ TEMPLATE_FOR_SHENBAOSHU = (
     "一、申报单位基本信息。包括镇名称、常住人口、联系人及电话。\n二、建设基础。说明网络覆盖情况和数字化应用情况。\n"
     "三、建设方案。包括建设内容、投资估算与资金来源。\n四、预期成效。须量化。"
 )
+# the 申报书 in a materials list, its parts under a later "申报书编写要求" part, then "三、报送时间"
+REQUIREMENTS_PART = (
+    "一、申报材料\n（一）数字乡村示范镇申报书；\n（二）村民代表大会决议。\n\n二、申报书编写要求\n申报书主要包括以下内容：\n"
+    "（一）申报单位基本信息\n（二）建设基础\n（三）建设内容\n（四）进度安排。分年度列明2025年度、2026年度的任务。\n"
+    "（五）预期成效\n\n三、报送时间\n2025年6月30日前。"
+)
 ARTICLE_STYLE = (
     "第四条 申请补助的县（市、区）应当提交下列材料：\n（一）补助资金申请表；\n"
     "（二）电商服务站建设方案，内容应当包括现状分析、建设任务、资金概算、年度任务分解、保障机制；\n"
@@ -144,6 +150,15 @@ ARTICLE_STYLE = (
             },
         ),
         (
+            REQUIREMENTS_PART,
+            {
+                "数字乡村示范镇申报书/申报单位基本信息": ("section", "present"),
+                "数字乡村示范镇申报书/进度安排/2026年度": ("requirement", "covers_years"),
+                "数字乡村示范镇申报书/预期成效": ("section", "present"),
+                "村民代表大会决议": ("material", "present"),
+            },
+        ),
+        (
             PROSE_AFTER_SUBITEMS,
             {
                 "示范村建设实施方案/村庄基本情况/主导产业": ("requirement", "mentions"),
@@ -180,6 +195,10 @@ def test_layouts_compile_items(text: str, expected: dict[str, tuple[str, str]]) 
         (SHENBAOSHU, "数字乡村示范镇申报书/预期成效六部分"),
         # per-year items replace the single coverage check and the leftover wording
         (SHENBAOSHU, "数字乡村示范镇申报书/进度安排/2026年度的任务"),
+        # "三、报送时间" after the （一）…（五） chapters is the notice's next part, not a sub-item
+        (REQUIREMENTS_PART, "数字乡村示范镇申报书/预期成效/报送时间"),
+        # no invented "实施方案" when the template outlines the 申报书
+        (REQUIREMENTS_PART, "实施方案"),
     ],
 )
 def test_layouts_does_not_compile(text: str, absent: str) -> None:
