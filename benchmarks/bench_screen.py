@@ -77,6 +77,7 @@ def run(quick: bool = False) -> list[dict]:
 
     n = 12 if quick else 100
     rubric = compile_rubric(ROOT / "corpora" / "seeds" / "000_3152260086050f01.txt")
+    import pipeline.screen.warm  # noqa: F401 - the one-off checker start-up is paid before either timing
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
         batch = make_batch(Path(tmp) / "in", n)
