@@ -254,22 +254,26 @@ class _Builder:
         )
         years = years_in(name)
         if years:
-            self.add(
-                RubricItem(
-                    f"{item.id}.years",
-                    f"覆盖{years[0]}年-{years[-1]}年",
-                    "requirement",
-                    item.id,
-                    "covers_years",
-                    {"years": years, "demand": True},
-                    0.0,
-                    [],
-                    None,
-                    "plan",
-                    self._prov(start, end),
-                )
-            )
+            self._add_years(item, years, start, end)
         return item
+
+    def _add_years(self, parent: RubricItem, years: list[int], start: int, end: int) -> None:
+        """The year coverage a name demands ("年度工作计划（2019年-2021年）") as its own requirement."""
+        self.add(
+            RubricItem(
+                f"{parent.id}.years",
+                f"覆盖{years[0]}年-{years[-1]}年",
+                "requirement",
+                parent.id,
+                "covers_years",
+                {"years": years, "demand": True},
+                0.0,
+                [],
+                None,
+                "plan",
+                self._prov(start, end),
+            )
+        )
 
     def _syn_list(self, group: str, key: str | None, name: str) -> list[str]:
         out = [core(name)] if core(name) else []
@@ -304,21 +308,7 @@ class _Builder:
         )
         years = years_in(name)
         if years:  # "建设内容及进度安排（2025年-2027年）"
-            self.add(
-                RubricItem(
-                    f"{section.id}.years",
-                    f"覆盖{years[0]}年-{years[-1]}年",
-                    "requirement",
-                    section.id,
-                    "covers_years",
-                    {"years": years, "demand": True},
-                    0.0,
-                    [],
-                    None,
-                    "plan",
-                    self._prov(start, end),
-                )
-            )
+            self._add_years(section, years, start, end)
         return section
 
     def add_requirement(
