@@ -254,11 +254,12 @@ class _Builder:
         )
         years = years_in(name)
         if years:
-            self._add_years(item, years, start, end)
+            self.add_years(item, years, start, end)
         return item
 
-    def _add_years(self, parent: RubricItem, years: list[int], start: int, end: int) -> None:
-        """The year coverage a name demands ("年度工作计划（2019年-2021年）") as its own requirement."""
+    def add_years(self, parent: RubricItem, years: list[int], start: int, end: int) -> None:
+        """The year coverage a name demands ("年度工作计划（2019年-2021年）") as its own requirement,
+        in its parent's scope (the outline reader uses it for materials too)."""
         self.add(
             RubricItem(
                 f"{parent.id}.years",
@@ -270,7 +271,7 @@ class _Builder:
                 0.0,
                 [],
                 None,
-                "plan",
+                parent.scope,
                 self._prov(start, end),
             )
         )
@@ -308,7 +309,7 @@ class _Builder:
         )
         years = years_in(name)
         if years:  # "建设内容及进度安排（2025年-2027年）"
-            self._add_years(section, years, start, end)
+            self.add_years(section, years, start, end)
         return section
 
     def add_requirement(

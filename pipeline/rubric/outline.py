@@ -508,29 +508,11 @@ def _table_materials(b: _Builder) -> None:
             spans = year_spans(text, rs, re_)
             if spans:
                 ys, ye, years = spans[0]
-                b.add(_years_item(b, material, ys, ye, years))
+                b.add_years(material, years, ys, ye)
             elif re.match(rf"(?:{'|'.join(map(re.escape, b.rules['include_words']))})", text[rs:re_]):
                 b.read_requirements(rs, re_, material, "包括")
             else:
                 material.params["qualifier"] = text[rs:re_]
-
-
-def _years_item(b: _Builder, parent: RubricItem, s: int, e: int, years: list[int]) -> RubricItem:
-    from pipeline.rubric.schema import RubricItem
-
-    return RubricItem(
-        f"{parent.id}.years",
-        f"覆盖{years[0]}年-{years[-1]}年",
-        "requirement",
-        parent.id,
-        "covers_years",
-        {"years": years, "demand": True},
-        0.0,
-        [],
-        None,
-        parent.scope,
-        b._prov(s, e),
-    )
 
 
 def _attachment_list(b: _Builder) -> None:
