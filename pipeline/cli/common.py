@@ -13,15 +13,13 @@ import sys
 import traceback
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, Callable, Iterable
 
 import typer
 from rich.console import Console
 
 from pipeline.errors import PolicyLensError
 from pipeline.paths import expand_inputs  # noqa: F401 - re-exported for commands
-
-T = TypeVar("T")
 
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)

@@ -40,14 +40,6 @@ def _label(doc: Document) -> str:
     return doc.source.display_name
 
 
-def _amount_str(a: Any) -> str:
-    return amount_summary(a)
-
-
-def _deadline_str(d: Any) -> str:
-    return deadline_summary(d)
-
-
 def clause_rows(data: dict[str, Any], confidence: dict[str, float | None] | None = None) -> list[dict[str, Any]]:
     """One dict per clause with the amounts/deadlines whose start lies inside it."""
     confidence = confidence or {}
@@ -64,8 +56,8 @@ def clause_rows(data: dict[str, Any], confidence: dict[str, float | None] | None
                 "start": c["start"],
                 "end": c["end"],
                 "text": c["text"],
-                "amounts": "; ".join(_amount_str(a) for a in data["amounts"] if inside(a)),
-                "deadlines": "; ".join(_deadline_str(d) for d in data["deadlines"] if inside(d)),
+                "amounts": "; ".join(amount_summary(a) for a in data["amounts"] if inside(a)),
+                "deadlines": "; ".join(deadline_summary(d) for d in data["deadlines"] if inside(d)),
             }
         )
     return rows
@@ -94,7 +86,7 @@ def print_tables(data: dict[str, Any]) -> None:
     for col in ("text", "when", "actor", "action"):
         deadlines.add_column(col, overflow="fold")
     for d in data["deadlines"]:
-        deadlines.add_row(d["text"], _deadline_str(d), d.get("actor") or "", d.get("action") or "")
+        deadlines.add_row(d["text"], deadline_summary(d), d.get("actor") or "", d.get("action") or "")
     stdout.print(deadlines)
 
 

@@ -99,14 +99,10 @@ def query_cmd(
         writer.writerow(["title", "doc_number", "issuer", "date", "section_path", "kind", "text", "amounts", "deadlines", "path"])
         for r in records:
             writer.writerow([r["title"], r["doc_number"], r["issuer"], r["date"], r["section_path"], r["kind"],
-                             r["text"], _amounts_summary(r["amounts"]), _deadlines_summary(r["deadlines"]), r["path"]])
+                             r["text"], amounts_summary(r["amounts"]), _deadlines_summary(r["deadlines"]), r["path"]])
         sys.stdout.write(buf.getvalue())
     else:
         _print_table(records, text)
-
-
-def _amounts_summary(amounts: list[dict]) -> str:
-    return amounts_summary(amounts)
 
 
 def _deadlines_summary(deadlines: list[dict]) -> str:
@@ -126,7 +122,7 @@ def _print_table(records: list[dict], text: str | None) -> None:
             s = r["match_start"]
             clause = escape(r["text"][:s]) + "[black on yellow]" + escape(r["text"][s : s + len(text)]) + "[/]" + escape(r["text"][s + len(text):])
         doc = "\n".join(x for x in (r["title"] or Path(r["path"]).name, r["doc_number"], r["issuer"], r["date"]) if x)
-        extras = "\n".join(x for x in (_amounts_summary(r["amounts"]), _deadlines_summary(r["deadlines"])) if x)
+        extras = "\n".join(x for x in (amounts_summary(r["amounts"]), _deadlines_summary(r["deadlines"])) if x)
         table.add_row(escape(doc), escape(r["section_path"] or ""), r["kind"], clause, escape(extras))
     stdout.print(table)
 
