@@ -11,8 +11,16 @@ Both golds quote their spans (text + 1-based occurrence); they are placed in
 the normalised text with :func:`pipeline.eval.gold.locate` and paired one to
 one by largest overlap, the same way the area scorers pair predictions.
 
-Run: ``python -m pipeline.eval.agreement [-v] [--no-extractor]`` (``-v`` lists every disagreement;
-``--no-extractor`` skips running the pipeline and prints the gold agreement only).
+Clause kinds are compared differently: both clause golds quote the same clauses
+(the second annotator was handed the first's quotes without their kinds), so
+the question is only whether the label agrees. :func:`clause_agreement` pairs
+the quotes by position, treats the first gold as the reference and reports
+per-kind F1, macro-F1 (the figure issue 4 sets for the classifier), raw
+agreement, Cohen's kappa and the most frequent confusions.
+
+Run: ``python -m pipeline.eval.agreement [-v] [--no-extractor] [--clauses-only]`` (``-v`` lists every
+disagreement; ``--no-extractor`` skips running the pipeline and prints the gold agreement only;
+``--clauses-only`` prints the clause-kind agreement alone).
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import sys
+from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -381,6 +390,151 @@ def extractor_vs(field: str, gold_root: str | Path, split: str = "test") -> dict
             "correct": tp, "precision": p, "recall": r, "f1": f, "errors": errors}
 
 
+# ---------------------------------------------------------------- clause kinds
+
+NO_KIND = "(none)"  # the classifier put no clause where a gold quote starts (as in pipeline/eval/clauses.py)
+
+
+def place_clauses(text: str, entries: list[dict[str, Any]]) -> tuple[list[tuple[int, int, dict[str, Any]]], list[str]]:
+    """Like :func:`place`, for clause golds, whose ``occurrence`` is 0-based (GUIDE), not 1-based."""
+    placed, lost = [], []
+    for e in entries:
+        occ = int(e.get("occurrence", 0))
+        where = locate(text, str(e.get("text") or ""), occ)
+        if where is None:
+            lost.append(f"{e.get('text')!r}#{occ}")
+        else:
+            placed.append((where[0], where[1], e))
+    return placed, lost
+
+
+def compare_clause_kinds(
+    doc_id: str, text: str, first: list[dict[str, Any]], second: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """(first kind, second kind) for every clause both annotations quote, and the rest as disagreements.
+
+    Quotes are paired by overlap, not by list position, so a second gold that
+    skips or adds a clause (or quotes a few characters more) still lines up.
+    """
+    fa, lost_a = place_clauses(text, first)
+    sb, lost_b = place_clauses(text, second)
+    pairs = pair_by_overlap(fa, sb)
+    kinds: list[tuple[str, str]] = []
+    disagreements: list[dict[str, Any]] = []
+    for i, j in pairs:
+        ka, kb = str(fa[i][2].get("kind")), str(sb[j][2].get("kind"))
+        kinds.append((ka, kb))
+        if ka != kb:
+            disagreements.append({"doc": doc_id, "type": "kind", "start": fa[i][0], "span": fa[i][2].get("text"),
+                                  "first": ka, "second": kb})
+    hit_a, hit_b = {i for i, _ in pairs}, {j for _, j in pairs}
+    disagreements += [{"doc": doc_id, "type": "only_first", "start": s, "span": e.get("text"),
+                       "first": str(e.get("kind")), "second": "—"} for i, (s, _, e) in enumerate(fa) if i not in hit_a]
+    disagreements += [{"doc": doc_id, "type": "only_second", "start": s, "span": e.get("text"),
+                       "first": "—", "second": str(e.get("kind"))} for j, (s, _, e) in enumerate(sb) if j not in hit_b]
+    disagreements.sort(key=lambda d: d["start"])
+    return {"first": len(first), "second": len(second), "matched": len(pairs), "kinds": kinds,
+            "disagreements": disagreements,
+            "not_found": [f"first {q}" for q in lost_a] + [f"second {q}" for q in lost_b]}
+
+
+def kind_scores(pairs: list[tuple[str, str]], top: int = 10) -> dict[str, Any]:
+    """Per-kind P/R/F1 of the second labels against the first, macro-F1, raw agreement, kappa, confusions.
+
+    Macro-F1 averages over the kinds the FIRST gold uses, as ``pipeline.eval.clauses``
+    does for the classifier, so the two numbers can be read side by side; a
+    kind only the second annotator used lowers the recall of the first's kind
+    and is listed under ``second_only``.
+    """
+    if not pairs:
+        return {"n": 0, "macro_f1": None, "raw_agreement": None, "kappa": None, "per_kind": {},
+                "second_only": {}, "confusions": []}
+    from sklearn.metrics import precision_recall_fscore_support
+
+    first = [a for a, _ in pairs]
+    second = [b for _, b in pairs]
+    labels = sorted(set(first))
+    p, r, f, support = precision_recall_fscore_support(first, second, labels=labels, zero_division=0)
+    n_second = Counter(second)
+    per_kind = {
+        k: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]),
+            "first": int(support[i]), "second": n_second[k]}
+        for i, k in enumerate(labels)
+    }
+    return {
+        "n": len(pairs),
+        "macro_f1": float(sum(f) / len(labels)),
+        "raw_agreement": sum(a == b for a, b in pairs) / len(pairs),
+        "kappa": kappa(first, second),
+        "per_kind": per_kind,
+        "second_only": {k: c for k, c in sorted(n_second.items()) if k not in per_kind},
+        "confusions": Counter((a, b) for a, b in pairs if a != b).most_common(top),
+    }
+
+
+def clause_agreement(
+    split: str = "test",
+    first: str | Path = "corpora/gold",
+    second: str | Path = "corpora/gold_second",
+    texts: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """Clause-kind agreement of two gold roots over the documents of ``split`` that both annotate.
+
+    ``texts`` (doc_id -> normalised text) replaces the split, for tests.
+    """
+    if texts is None:
+        texts = {d: _text(str(p)) for d, p in load_split(split).items() if p.exists()}
+    per_doc: dict[str, dict[str, Any]] = {}
+    skipped = []
+    for doc_id, text in texts.items():
+        a, b = load_entries("clauses", doc_id, first), load_entries("clauses", doc_id, second)
+        if a is None or b is None:
+            skipped.append(doc_id)
+            continue
+        per_doc[doc_id] = compare_clause_kinds(doc_id, text, a, b)
+    out = kind_scores([k for d in per_doc.values() for k in d["kinds"]])
+    out.update(
+        split=split, docs=len(per_doc), skipped=skipped,
+        first=sum(d["first"] for d in per_doc.values()),
+        second=sum(d["second"] for d in per_doc.values()),
+        matched=sum(d["matched"] for d in per_doc.values()),
+        per_doc={doc: kind_scores(d["kinds"])["raw_agreement"] for doc, d in per_doc.items()},
+        disagreements=[x for d in per_doc.values() for x in d["disagreements"]],
+        not_found=[f"{doc}: {q}" for doc, d in per_doc.items() for q in d["not_found"]],
+    )
+    return out
+
+
+def classifier_vs_clauses(gold_root: str | Path, split: str = "test") -> dict[str, Any]:
+    """Clause-kind accuracy and macro-F1 of the segmenter + classifier against ``gold_root``.
+
+    Same rule as ``pipeline.eval.clauses`` (the clause holding the quote's start,
+    else the first it overlaps; none there is a miss), which reads only
+    ``corpora/gold``: this scores the second gold the same way.
+    """
+    from pipeline.eval.clauses import ClauseEval
+    from pipeline.extract.clauses import extract_clauses
+
+    result = ClauseEval(split=split)
+    errors: list[str] = []
+    for doc_id, path in load_split(split).items():
+        entries = load_entries("clauses", doc_id, gold_root)
+        if entries is None or not path.exists():
+            continue
+        try:
+            doc = extract_clauses(load_document(path))
+        except Exception as exc:  # noqa: BLE001 - one broken stage must not hide the gold agreement
+            errors.append(f"{doc_id}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+            continue
+        result.docs += 1
+        for start, end, e in place_clauses(doc.text, entries)[0]:
+            clause = doc.clause_at(start) or next((c for c in doc.clauses if c.start < end and start < c.end), None)
+            result.pairs.append((str(e.get("kind")), clause.kind if clause else NO_KIND))
+    s = result.summary()
+    return {"gold_root": str(gold_root), "docs": s["documents"], "n": len(result.pairs),
+            "accuracy": s["kind_accuracy"], "macro_f1": s["kind_macro_f1"], "errors": errors}
+
+
 # ---------------------------------------------------------------- CLI
 
 
@@ -409,11 +563,20 @@ _ROW_NAMES = ("documents", "entries in first gold", "entries in second gold", "m
 
 def main(argv: list[str] | None = None) -> int:
     from rich.console import Console
-    from rich.table import Table
 
     args = sys.argv[1:] if argv is None else argv
     console = Console()
     run_extractor = "--no-extractor" not in args
+    if "--clauses-only" not in args:
+        _print_fields(console, args, run_extractor)
+    _print_clauses(console, clause_agreement(), "-v" in args, run_extractor)
+    return 0
+
+
+def _print_fields(console: Any, args: list[str], run_extractor: bool) -> None:
+    """The amount and deadline tables (the original report)."""
+    from rich.table import Table
+
     table = Table(title="Gold agreement, test split: corpora/gold (first) vs corpora/gold_second (second)")
     table.add_column("measure")
     columns = {}
@@ -443,10 +606,63 @@ def main(argv: list[str] | None = None) -> int:
             for x in res["disagreements"]:
                 d.add_row(x["doc"], x["type"], str(x["span"]), x["first"], x["second"])
             console.print(d)
-    return 0
 
 
-__all__ = ["agreement", "compare_doc", "extractor_vs", "kappa", "pair_by_overlap", "values_agree"]
+def _print_clauses(console: Any, res: Mapping[str, Any], verbose: bool, run_extractor: bool) -> None:
+    """Clause-kind agreement: the summary, per kind, the commonest confusions (all with ``-v``)."""
+    from rich.table import Table
+
+    t = Table(title="Clause kinds, test split: corpora/gold (first, reference) vs corpora/gold_second (second)")
+    t.add_column("measure")
+    t.add_column("value", justify="right")
+    rows = [
+        ("documents", str(res["docs"])),
+        ("clauses first / second / paired", f"{res['first']} / {res['second']} / {res['matched']}"),
+        ("macro-F1 (over the first gold's kinds)", _fmt(res["macro_f1"])),
+        ("raw agreement", _fmt(res["raw_agreement"])),
+        ("Cohen's kappa", _fmt(res["kappa"])),
+    ]
+    rows += [(f"raw agreement: {doc}", _fmt(v)) for doc, v in res["per_doc"].items()]
+    if run_extractor:
+        for root in ("corpora/gold", "corpora/gold_second"):
+            vs = classifier_vs_clauses(root)
+            score = f"macro-F1 {vs['macro_f1']:.3f}  accuracy {vs['accuracy']:.3f}  ({vs['n']} clauses)"
+            rows.append((f"classifier vs {root}", score))
+            for err in vs["errors"]:
+                console.print(f"extractor failed (clauses, {root}): {err}", style="red", markup=False)
+    for name, value in rows:
+        t.add_row(name, value)
+    console.print(t)
+
+    k = Table(title="Clause kinds per kind (second scored against first)")
+    for col in ("kind", "first", "second", "precision", "recall", "F1"):
+        k.add_column(col, justify="left" if col == "kind" else "right")
+    for kind, v in res["per_kind"].items():
+        k.add_row(kind, str(v["first"]), str(v["second"]), _fmt(v["precision"]), _fmt(v["recall"]), _fmt(v["f1"]))
+    for kind, n in res["second_only"].items():
+        k.add_row(f"{kind} (second only)", "0", str(n), "—", "—", "—")
+    console.print(k)
+
+    c = Table(title="Most frequent clause-kind disagreements")
+    for col in ("first", "second", "count"):
+        c.add_column(col, justify="right" if col == "count" else "left")
+    for (a, b), n in res["confusions"]:
+        c.add_row(a, b, str(n))
+    console.print(c)
+    if res["not_found"] or res["skipped"]:
+        console.print(f"clauses: not found {res['not_found']}; skipped {res['skipped']}", style="yellow",
+                      markup=False)
+    if verbose:
+        d = Table(title=f"clauses: disagreements ({len(res['disagreements'])})")
+        for col in ("doc", "type", "span", "first", "second"):
+            d.add_column(col)
+        for x in res["disagreements"]:
+            d.add_row(x["doc"], x["type"], str(x["span"]), x["first"], x["second"])
+        console.print(d)
+
+
+__all__ = ["agreement", "classifier_vs_clauses", "clause_agreement", "compare_clause_kinds", "compare_doc",
+           "extractor_vs", "kappa", "kind_scores", "pair_by_overlap", "place_clauses", "values_agree"]
 
 if __name__ == "__main__":
     raise SystemExit(main())
