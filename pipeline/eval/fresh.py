@@ -11,7 +11,9 @@ same as one from ``python -m pipeline.eval.amounts`` / ``.deadlines``.
 JioNLP (``jionlp.ner.extract_money``, through the adapter of
 ``benchmarks/bench_amounts.py``) is scored on the same amount gold as a baseline.
 
-Run: ``python -m pipeline.eval.fresh [--json] [--no-jionlp]``.
+Run: ``python -m pipeline.eval.fresh [--json] [--no-jionlp] [--corpus DIR]``; ``--corpus`` scores another
+blind set laid out the same way (``split.yaml`` with ``test:``, ``amounts/``, ``deadlines/``), e.g.
+``corpora/gold_fresh2`` once corpora/gold_fresh had been measured and its failures fixed.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.errors import DataFileError
+from pipeline.errors import DataFileError, UsageError
 from pipeline.eval import amounts as am
 from pipeline.eval import deadlines as dl
 from pipeline.model import Amount, Document
@@ -34,31 +36,32 @@ FRESH_DIR = ROOT / "corpora" / "gold_fresh"
 SPLIT_FILE = FRESH_DIR / "split.yaml"
 
 
-def fresh_docs() -> dict[str, Path]:
-    """doc_id -> absolute path of the fresh held-out documents (``test:`` of corpora/gold_fresh/split.yaml)."""
+def fresh_docs(corpus: Path = FRESH_DIR) -> dict[str, Path]:
+    """doc_id -> absolute path of the fresh held-out documents (``test:`` of ``corpus``/split.yaml)."""
+    split_file = corpus / "split.yaml"
     try:
-        data = yaml.safe_load(SPLIT_FILE.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(split_file.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(SPLIT_FILE, str(exc).splitlines()[0]) from None
+        raise DataFileError(split_file, str(exc).splitlines()[0]) from None
     return {doc_id: (ROOT / rel).resolve() for doc_id, rel in (data.get("test") or {}).items()}
 
 
-def _entries(field: str, doc_id: str) -> dict[str, Any]:
-    path = FRESH_DIR / field / f"{doc_id}.yaml"
+def _entries(field: str, doc_id: str, corpus: Path = FRESH_DIR) -> dict[str, Any]:
+    path = corpus / field / f"{doc_id}.yaml"
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(path, str(exc).splitlines()[0]) from None
 
 
-def gold_amounts(doc_id: str, text: str) -> list[am.GoldAmount]:
+def gold_amounts(doc_id: str, text: str, corpus: Path = FRESH_DIR) -> list[am.GoldAmount]:
     """The fresh amount gold of ``doc_id`` placed in ``text`` with the amount scorer's own ``locate``."""
     out = []
-    for e in _entries("amounts", doc_id).get("amounts") or []:
+    for e in _entries("amounts", doc_id, corpus).get("amounts") or []:
         occ = int(e.get("occurrence", 1))
         where = am.locate(text, e["text"], occ)
         if where is None:  # a gold quote that no longer fits the text must fail loudly, not score as a miss
-            raise DataFileError(FRESH_DIR / "amounts" / f"{doc_id}.yaml", f"{e['text']!r} occurrence {occ} not found")
+            raise DataFileError(corpus / "amounts" / f"{doc_id}.yaml", f"{e['text']!r} occurrence {occ} not found")
         out.append(am.GoldAmount(
             text=e["text"], occurrence=occ, start=where[0], end=where[1], value=am._num(e.get("value")),
             currency=e.get("currency", "CNY"), kind=e["kind"], low=am._num(e.get("low")),
@@ -162,7 +165,7 @@ def _prf_row(name: str, tp: int, n_pred: int, n_gold: int, prf: Callable[[int, i
     return {"name": name, "gold": n_gold, "predicted": n_pred, "correct": tp, "precision": p, "recall": r, "f1": f}
 
 
-def evaluate(with_jionlp: bool = True) -> dict[str, Any]:
+def evaluate(with_jionlp: bool = True, corpus: Path = FRESH_DIR) -> dict[str, Any]:
     """Per-document and overall P/R/F1 for amounts, deadlines and (optionally) JioNLP amounts, plus every error."""
     from pipeline.api import extract
 
@@ -172,14 +175,14 @@ def evaluate(with_jionlp: bool = True) -> dict[str, Any]:
     am_scores, jio_scores = [], []
     dl_tot = {"gold": 0, "predicted": 0, "correct": 0}
     kind_ok = kind_n = 0
-    for doc_id, path in fresh_docs().items():
+    for doc_id, path in fresh_docs(corpus).items():
         doc = extract(path)
-        gold = gold_amounts(doc_id, doc.text)
+        gold = gold_amounts(doc_id, doc.text, corpus)
         s = am.score_document(doc_id, doc, gold)
         am_scores.append(s)
         errors["amounts"] += amount_errors(doc_id, doc, gold)
         kind_ok, kind_n = kind_ok + s.kind_matches, kind_n + s.value_matches
-        entries = _entries("deadlines", doc_id).get("deadlines") or []
+        entries = _entries("deadlines", doc_id, corpus).get("deadlines") or []
         d = dl.score_document(doc, {"deadlines": entries})
         for k in dl_tot:
             dl_tot[k] += d[k]
@@ -202,7 +205,7 @@ def evaluate(with_jionlp: bool = True) -> dict[str, Any]:
     if jio is not None:
         overall.append(_prf_row("amounts (JioNLP extract_money)", sum(x.value_matches for x in jio_scores),
                                 sum(x.predicted for x in jio_scores), sum(x.gold for x in jio_scores), am._prf))
-    return {"docs": len(per_doc), "overall": overall, "per_doc": per_doc, "errors": errors,
+    return {"corpus": _shown(corpus), "docs": len(per_doc), "overall": overall, "per_doc": per_doc, "errors": errors,
             "jionlp": "scored" if jio is not None else "not available"}
 
 
@@ -211,7 +214,7 @@ def _print(res: dict[str, Any]) -> None:
     from rich.table import Table
 
     console = Console()
-    t = Table(title=f"fresh held-out gold (corpora/gold_fresh, {res['docs']} docs)")
+    t = Table(title=f"fresh held-out gold ({res['corpus']}, {res['docs']} docs)")
     for col in ("field", "gold", "pred", "correct", "P", "R", "F1", "kind acc."):
         t.add_column(col, justify="left" if col == "field" else "right")
     for r in res["overall"]:
@@ -240,9 +243,42 @@ def _print(res: dict[str, Any]) -> None:
         console.print(e)
 
 
+def _shown(corpus: Path) -> str:
+    try:
+        return str(corpus.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(corpus)
+
+
+def corpus_arg(args: list[str]) -> Path:
+    """The directory of ``--corpus DIR`` / ``--corpus=DIR`` (default corpora/gold_fresh).
+
+    A relative DIR is read from the working directory when it exists there, else from the
+    repository root, so ``--corpus corpora/gold_fresh2`` works from either.
+    """
+    for i, a in enumerate(args):
+        if a.startswith("--corpus="):
+            value = a.split("=", 1)[1]
+        elif a == "--corpus":
+            value = args[i + 1] if i + 1 < len(args) else ""
+        else:
+            continue
+        if not value or value.startswith("--"):
+            raise UsageError(detail="--corpus needs a directory (e.g. --corpus corpora/gold_fresh2)")
+        path = Path(value)
+        if path.is_absolute() or path.is_dir():
+            return path
+        return ROOT / path
+    return FRESH_DIR
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    res = evaluate(with_jionlp="--no-jionlp" not in args)
+    try:
+        res = evaluate(with_jionlp="--no-jionlp" not in args, corpus=corpus_arg(args))
+    except (DataFileError, UsageError) as exc:  # a missing or broken gold set: one line naming it, not a traceback
+        print(exc, file=sys.stderr)
+        return exc.exit_code
     if "--json" in args:
         print(json.dumps(res, ensure_ascii=False, indent=1))
     else:
@@ -250,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-__all__ = ["amount_errors", "deadline_errors", "evaluate", "fresh_docs", "gold_amounts"]
+__all__ = ["amount_errors", "corpus_arg", "deadline_errors", "evaluate", "fresh_docs", "gold_amounts"]
 
 if __name__ == "__main__":
     raise SystemExit(main())
