@@ -36,3 +36,35 @@ def extraction(
         print_json(report)
     else:
         stdout.print(render_table(report))
+
+
+@eval_app.command("rubric")
+def rubric(
+    split: str = typer.Option("test", "--split", help="Which notices: test (held out), train or all."),
+    details: bool = typer.Option(False, "--details", help="List unmatched gold and unmatched compiled items."),
+    format: str = typer.Option("table", "--format", help="table (rich) or json."),
+) -> None:
+    """Rubric compilation vs the gold checklists of real notices (corpora/gold/rubrics): item P/R per kind, parent accuracy."""
+    from rich.progress import track
+
+    from pipeline.cli.common import fail, print_json, stderr, stdout
+    from pipeline.errors import UsageError
+    from pipeline.eval.rubrics import evaluate, render_tables
+
+    if split not in ("test", "train", "all"):
+        fail(UsageError(detail=f"--split must be test, train or all; got {split!r}"))
+    if format not in ("table", "json"):
+        fail(UsageError(detail=f"--format must be table or json; got {format!r}"))
+
+    def progress(ids: list[str]) -> object:
+        return track(ids, description="compiling notices", console=stderr, transient=True)
+
+    try:
+        report = evaluate(split, details=details, progress=progress)  # type: ignore[arg-type]
+    except Exception as err:  # noqa: BLE001 - one line, never a traceback
+        fail(err)
+    if format == "json":
+        print_json(report)
+    else:
+        for renderable in render_tables(report, details=details):
+            stdout.print(renderable)
