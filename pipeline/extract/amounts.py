@@ -65,11 +65,13 @@ class Lexicon:
     per_phrase: re.Pattern[str]
     per_window: int
     per_implied: dict[str, str]
+    level_words: tuple[str, ...]
     money_words: tuple[str, ...]
     next_openers: tuple[str, ...]
     not_money_words: tuple[str, ...]
     not_money_pattern: re.Pattern[str]
     rate_words: tuple[str, ...]
+    rate_after: tuple[str, ...]
     base_openers: tuple[str, ...]
     base_suffixes: tuple[str, ...]
     separators: tuple[str, ...]
@@ -148,8 +150,13 @@ def lexicon() -> Lexicon:
     per = rules["per"]
     units = _alt(per["units"])
     count = rf"\d+(?:\.\d+)?|[{re.escape(CHINESE_DIGITS)}十百千万]+"
+    filler = rf"[^\d{re.escape(CHINESE_DIGITS)}十百千万，,。；;、%％\s]{{1,{int(per['max_filler_chars'])}}}?"
     per_phrase = re.compile(
         rf"(?:{_alt(per['prefixes'])})(?:增加|新增)?满?(?P<full>(?P<n>{count})?(?P<u>{units}))"
+        # 每连续租满1年: words between 每 and a counted unit
+        rf"|(?:{_alt(per['prefixes'])}){filler}(?P<full2>(?P<n2>{count})(?P<u2>{units}))"
+        # 按车向托运人偿付…: 按 + a unit, then the verb or preposition of the payment
+        rf"|{re.escape(per['by_prefix'])}(?P<by>{_alt(per['by_units'])})(?=[{re.escape(''.join(per['by_next']))}])"
         rf"|(?P<implied>{_alt(per['implied'])})"
     )
     pct = rules["percent"]
@@ -173,11 +180,13 @@ def lexicon() -> Lexicon:
         per_phrase=per_phrase,
         per_window=int(per["window"]),
         per_implied=dict(per["implied"]),
+        level_words=tuple(sorted(pct["level_words"], key=len, reverse=True)),
         money_words=tuple(pct["money_words"]),
         next_openers=tuple(pct["next_segment_openers"]),
         not_money_words=tuple(pct["not_money_words"]),
         not_money_pattern=re.compile("|".join(f"(?:{p})" for p in pct["not_money_patterns"])),
         rate_words=tuple(pct["rate_words"]),
+        rate_after=tuple(pct["rate_after"]),
         base_openers=tuple(sorted(pct["base_openers"], key=len, reverse=True)),
         base_suffixes=tuple(pct["base_suffixes"]),
         separators=tuple(sorted(rules["tiers"]["separators"], key=len, reverse=True)),
@@ -365,9 +374,13 @@ def _read_single(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | None:
         return None
     if not _after_currency_ok(text, m.end(), cur, m.start("snum"), lex):
         return None
-    # 二元结构, 一元化: a one-character Chinese numeral before 元 is rarely money
+    # 二元结构, 一元化: a one-character Chinese numeral before 元 is rarely money — unless a bound
+    # follows or a 每… unit stands right before: 对个人处每平方米一元以下的罚款 (lawrefbook 01176)
     if cur == "元" and mult is None and len(num) == 1 and not num.isdigit():
-        return None
+        per_before = [p for p in lex.per_phrase.finditer(text, max(0, m.start() - lex.per_window), m.start())
+                      if p.end() == m.start()]
+        if not per_before and _after_marker(text, m.end(), lex) is None:
+            return None
     end = m.end()
     if cur is not None and text.startswith("整", end):
         end += 1  # 壹佰万元整: 整 closes a 大写 amount
@@ -486,20 +499,26 @@ def _per_prefix(
         return None
     # the phrases must be close: nothing but words between the last one and the number
     # 每1美元 is "per 美元"; 每满一万人 keeps its count ("一万人")
-    units = [
-        lex.per_implied[f.group("implied")]
-        if f.group("implied")
-        else f.group("u")
-        if f.group("n") in (None, "1", "一")
-        else f.group("full")
-        for f in found
-    ]
+    units = [_per_unit(f, lex) for f in found]
     spans = [(lo + f.start(), lo + f.end()) for f in found]
     return "/".join(units), spans
 
 
+def _per_unit(f: re.Match[str], lex: Lexicon) -> str:
+    """The unit one 每…/按… phrase names: 每1美元 -> 美元, 每满一万人 -> 一万人, 按车 -> 车."""
+    if f.group("implied"):
+        return lex.per_implied[f.group("implied")]
+    if f.group("by"):
+        return f.group("by")
+    n, u, full = (f.group("n"), f.group("u"), f.group("full")) if f.group("u") else (
+        f.group("n2"), f.group("u2"), f.group("full2"))
+    return u if n in (None, "1", "一") else full
+
+
 def _percent_is_money(text: str, seg: tuple[int, int], lex: Lexicon) -> bool:
     segment = text[seg[0] : seg[1]]
+    for w in lex.level_words:  # 报销比例提高到90%: the level reached, not an increase
+        segment = segment.replace(w, "")
     if any(w in segment for w in lex.not_money_words) or lex.not_money_pattern.search(segment):
         return False
     if any(w in segment for w in lex.money_words):
@@ -558,6 +577,8 @@ def _read_surroundings(text: str, cands: list[Candidate], lex: Lexicon) -> list[
                     c.low, c.low_inclusive = c.percent, mk.inclusive
                 else:
                     c.high, c.high_inclusive = c.percent, mk.inclusive
+            if text[c.end : c.end + 4].lstrip(" ").startswith(lex.rate_after):
+                c.kind = "rate"  # 按4%－5%交纳: a fee paid at that rate
             out.append(c)
             continue
         if c.bare and not _bare_ok(text, c.end, seg, lex):

@@ -14,7 +14,10 @@ states the same rules for the gold):
   修订); its kind is due_by / start / range_end / on_date from the words
   around it;
 * a month or fuzzy period (2025年底, 9月底, 上半年) is kept only with a marker
-  (前, 截至, 到, 起): "2019年上半年进出口增幅" (seed 000) is a statistic;
+  (前, 截至, 到, 起): "2019年上半年进出口增幅" (seed 000) is a statistic; a
+  completion verb after it is a marker too — the time-limit field of a task
+  table, "（6月底完成，牵头考核单位：…）" (baotou 2022) — and so is being the next
+  step of a schedule on the line of an earlier due date ("…。10月底完善…");
 * a range "2025年3月1日至3月31日" becomes two deadlines: ``start`` for the
   first date and ``range_end`` for the second, so both dates are recoverable;
 * a period (7个工作日, 30日内) needs a marker (内, 为期, 有效期) except working
@@ -29,7 +32,8 @@ states the same rules for the gold):
   and "季度终了后15日内" is a recurring limit that keeps its duration;
 * bare years (2016年以来, 2019年-2021年, 到2025年) are never deadlines.
 
-Year inference: a date without a year takes the year of the document date
+Year inference: a date on a line labelled with a year ("2017年：…9月底前…") takes
+that year (unless the document's own date is later). Otherwise a date without a year takes the year of the document date
 (``doc.meta.date``; else the signature line; else the latest full date in
 the text; else the year of a 〔YYYY〕 文号). If that puts the date more than
 180 days before the document date, it is next year's: a notice dated
@@ -105,6 +109,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "actor_please": re.compile(rf"请(?P<a>[^，。；：,;:]{{0,40}}?(?:{suffixes}))(?=于|在|务必|按|将|及时|，)"),
         "enumerator": re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*"),
         "doc_number_year": re.compile(r"〔\s*((?:19|20)\d\d)\s*〕"),
+        # "2017年：实施通组公路硬化…" (changshun work plan): a year labelling its line
+        "year_label": re.compile(
+            rf"^\s*((?:19|20)\d\d)[ \t]*年(?:度)?[ \t]*[{''.join(re.escape(c) for c in r['year_label_separators'])}]"
+        ),
         "year_line": re.compile(r"^\s*((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*$", re.MULTILINE),
     }
 
@@ -163,10 +171,18 @@ def reference_date(doc: Document, dates: list[DateExpr] | None = None) -> Refere
 
 
 def _infer(e: DateExpr, ref: ReferenceDate, text: str, first: bool = False,
-           context_year: int | None = None) -> tuple[dt.date | None, bool]:
-    """Resolve ``e``; returns (date, year_inferred)."""
+           context_year: int | None = None, label_year: int | None = None) -> tuple[dt.date | None, bool]:
+    """Resolve ``e``; returns (date, year_inferred).
+
+    ``label_year`` is the year the date's line is labelled with ("2017年：…9月底前…"): it wins over the
+    document's date and is not rolled over — unless the document's own date is later: in a notice of
+    2021 a paragraph "2020年，…取得成效。下一步，6月底前完成…" reviews last year and plans this one.
+    """
     if e.year is not None:
         return (e.first_day() if first else e.resolve()), False
+    if label_year is not None and not (ref.trusted and ref.year is not None and label_year < ref.year):
+        year = label_year + relative_year(e, text)
+        return (e.first_day(year) if first else e.resolve(year)), True
     year = ref.year
     if not ref.trusted and context_year is not None:
         # a digest without a date of its own: "2017年8月（…推进大会）\n8月6日至8月7日…" (changshun)
@@ -380,7 +396,26 @@ def _kind_for(text: str, e: DateExpr, end: int, label: str) -> tuple[str | None,
         return "start", None
     if label and any(label.endswith(x) for x in r["due_labels"]):
         return "due_by", None
+    if _completion_after(text, end):
+        return "due_by", "completion"
     return None, None
+
+
+def _completion_after(text: str, end: int) -> str | None:
+    """The completion verb right after a date ("6月底完成", "年底全部完工"), or None.
+
+    A task table's time-limit field has no 前: "（6月底完成，牵头考核单位：…）" (baotou 2022).
+    "6月底完成的项目" (a qualifier) and "3月完成了" (a report) are not targets.
+    """
+    r = _rules()
+    after = _after(text, end, 12)
+    filler = _starts_with_any(after, r["completion_fillers"])
+    if filler:
+        after = after[len(filler) :]
+    verb = _starts_with_any(after, r["completion_verbs"])
+    if not verb or _starts_with_any(after[len(verb) :], r["completion_not_after"]):
+        return None
+    return verb
 
 
 def _range_partner(text: str, dates: list[DateExpr], i: int, end: int) -> tuple[DateExpr | None, int]:
@@ -404,8 +439,10 @@ def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, t
     out: list[Deadline] = []
     skip_next: set[int] = set()
     context = _context_years(dates)
+    labels = _label_years(text, dates)
     for i, e in enumerate(dates):
         cy = context[i]
+        ly = labels[i]
         if i in skip_next or taken[e.start]:
             continue
         partner, range_end = _range_partner(text, dates, i, e.end)
@@ -434,7 +471,7 @@ def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, t
                 skip_next.add(i + 1)
             if _starts_with_any(tail, r["range_skip_after"]) and not _window_for_action(tail, r):
                 continue
-            d1, inf1 = _infer(e, ref, text, first=True, context_year=cy)
+            d1, inf1 = _infer(e, ref, text, first=True, context_year=cy, label_year=ly)
             if partner.year is None and e.year is not None:
                 partner = DateExpr(partner.text, partner.start, partner.end, e.year, partner.month or e.month,
                                    partner.day, partner.part, partner.precision)
@@ -442,7 +479,7 @@ def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, t
                 if d1 and d2 and d2 < d1:
                     d2 = partner.resolve(d2.year + 1)
             else:
-                d2, inf2 = _infer(partner, ref, text, context_year=cy)
+                d2, inf2 = _infer(partner, ref, text, context_year=cy, label_year=ly)
                 if inf2 and d1 and d2 and d2 < d1:
                     d2 = partner.resolve(d1.year) if partner.resolve(d1.year) and partner.resolve(d1.year) >= d1 else d2
             if e.precision == "day" or partner.precision != "month" or _kind_for(text, e, e.end, label)[0]:
@@ -456,15 +493,22 @@ def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, t
             target = e.resolve()
             if target is not None and target >= ref.date:
                 kind = "due_by"
+        if kind is None and e.precision != "day" and e.year is None and out and out[-1].kind == "due_by":
+            # "7月底前完成项目前期手续，…。10月底完善平台各项功能" (baotou 2022): the next step of a schedule
+            day, inferred = _infer(e, ref, text, context_year=cy, label_year=ly)
+            if _next_step_of_schedule(text, e, out[-1], day):
+                kind = "due_by"
         if kind is None:
             if e.precision != "day":
                 continue  # "2019年上半年进出口…", "2019年9月，国务院…": not deadlines
             kind = "on_date"
-        day, inferred = _infer(e, ref, text, first=(kind == "start"), context_year=cy)
+        day, inferred = _infer(e, ref, text, first=(kind == "start"), context_year=cy, label_year=ly)
         if marker and marker in r["statistic_markers"] and day and ref.date and day < ref.date:
             continue  # "截至2018年底，全省…": a statistics cut-off
         if kind == "due_by" and ref.trusted and day and (ref.date - day).days > r["past_condition_days"]:
             continue  # "2000年底前建成的老旧小区": a condition on the past
+        if marker == "completion" and e.year is not None and ref.date is not None and day and day < ref.date:
+            continue  # "2018年6月建成投产": a report of work done, not a target
         if kind == "on_date" and ref.trusted and day == ref.date:
             continue  # a stamp of the document's own date ("政策解读 2025-05-30")
         span_end = e.end
@@ -475,6 +519,21 @@ def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, t
             span_end = e.end + len(extra)
         out.append(_deadline(doc, e, day, kind, inferred, span_end=span_end))
     return out
+
+
+def _next_step_of_schedule(text: str, e: DateExpr, previous: Deadline, day: dt.date | None) -> bool:
+    """A yearless month that opens a clause on the same line as an earlier due date, later than it,
+    and is followed by a verb: the next step of a schedule ("7月底前完成…。10月底完善…")."""
+    if day is None or previous.date is None or day.isoformat() < previous.date:
+        return False
+    if text.find("\n", previous.end, e.start) >= 0:
+        return False
+    k = e.start - 1
+    while k >= 0 and text[k] in " \t\u3000":
+        k -= 1
+    if k >= 0 and text[k] not in _CLAUSE_END:
+        return False
+    return _next_pos(text[e.end : e.end + 12]) in _rules()["schedule_next_pos"]
 
 
 def _qualifies_a_noun(text: str, end: int) -> bool:
@@ -497,6 +556,18 @@ def _date_start(text: str, end: int) -> int:
     """Start of the date expression ending at ``end`` (for the clause before it)."""
     m = re.search(r"[\d〇○零一二三四五六七八九十年月日号 \t.\-/]+$", text[max(0, end - 24) : end])
     return end - len(m.group()) if m else end
+
+
+def _label_years(text: str, dates: list[DateExpr]) -> list[int | None]:
+    """For each date, the year its line is labelled with ("2017年：…9月底前…"), or None."""
+    label = _patterns()["year_label"]
+    out: list[int | None] = []
+    for e in dates:
+        line_start = text.rfind("\n", max(0, e.start - WINDOW), e.start) + 1
+        head = _patterns()["enumerator"].sub("", text[line_start : e.start])
+        m = label.match(head)
+        out.append(int(m.group(1)) if m else None)
+    return out
 
 
 def _context_years(dates: list[DateExpr]) -> list[int | None]:
@@ -581,7 +652,34 @@ def _recurring(doc: Document) -> list[Deadline]:
         d.actor = find_actor(doc.text, m.start(), m.end())
         d.action = find_action(doc.text, m.start(), m.end())
         out.append(d)
+        end_of_range = _recurring_range_end(doc.text, m.end()) if rec.startswith("yearly:") else None
+        if end_of_range is not None:
+            # "每年4月1日至9月30日在富春江水域…使用虾笼捕捞的" (lawrefbook 01579): a window every year, so
+            # its end recurs too; read alone "9月30日" would be one date in one year.
+            d.kind = "start"
+            e, rec_end = end_of_range
+            end = Deadline(text=e.text, start=e.start, end=e.end, recurrence=rec_end, kind="range_end")
+            end.actor, end.action = d.actor, find_action(doc.text, e.start, e.end)
+            out.append(end)
+            taken[e.start : e.end] = b"\x01" * (e.end - e.start)
     return out
+
+
+def _recurring_range_end(text: str, end: int) -> tuple[DateExpr, str] | None:
+    """The second date of a yearly range "每年4月1日至9月30日" and its yearly recurrence, or None."""
+    m = _patterns()["range"].match(text[end : end + 16])
+    if not m:
+        return None
+    pos = end + m.end()
+    found = [e for e in find_dates(text[pos : pos + 16]) if e.start == 0]
+    if not found or found[0].year is not None or found[0].month is None:
+        return None
+    e = found[0]
+    e = DateExpr(e.text, pos, pos + len(e.text), None, e.month, e.day, e.part, e.precision)
+    if e.day is None and e.part is None:
+        return e, f"yearly:{e.month:02d}"  # "每年5月至9月"
+    day = e.resolve(2001)  # a common year: "每年2月底" is 02-28
+    return (e, f"yearly:{day.month:02d}-{day.day:02d}") if day else None
 
 
 def _period_end_recurring(doc: Document) -> list[Deadline]:
@@ -653,6 +751,14 @@ def _periods(doc: Document, dates: list[DateExpr], ref: ReferenceDate, taken, ho
             continue  # "2022-2024 年内有效": a year, not a period of 2024 years
         before = _before(text, m.start(), 6)
         prefix = _ends_with_any(before, prefix_words)
+        if not prefix and _ends_with_any(before, r["extension_prefixes"]):
+            if _starts_with_any(_after(text, m.end(), 2), r["extension_not_after"]):
+                continue  # "使用年限延长2年以上": a condition
+            if any(w in _clause_head(text, m.start()) for w in r["validity_skip_heads"]):
+                continue  # "耕地承包期届满后再延长三十年": a contract or benefit grows, no one must act
+            prefix = _ends_with_any(before, r["extension_prefixes"])  # "可以延长十日"
+        if not prefix and _alternative_limit(text, m.start()):
+            prefix = "为"  # "时效期限为180日(…违约金为60日)"
         after_word = _starts_with_any(_after(text, m.end(), 4), r["period_after_words"])
         if _ends_with_any(before, r["period_skip_before"]):
             continue
@@ -668,6 +774,8 @@ def _periods(doc: Document, dates: list[DateExpr], ref: ReferenceDate, taken, ho
         if m["suf"] and unit == "year" and _ends_with_any(before, r["period_lookback"]):
             continue  # "近三年内未发生…": a look-back condition
         if m["suf"] and validity is None and not prefix and _is_condition_or_lookback(text, head, m.end()):
+            continue
+        if _eligibility_window(text, head, unit, m.end()) or _term_of_benefit(text, m.end()):
             continue
         if value == 0.5 and unit in ("year", "month"):
             value, unit = (6, "month") if unit == "year" else (15, "day")
@@ -691,6 +799,47 @@ def _periods(doc: Document, dates: list[DateExpr], ref: ReferenceDate, taken, ho
         d.action = find_action(text, start, end)
         out.append(d)
     return out
+
+
+def _alternative_limit(text: str, pos: int) -> bool:
+    """The number at ``pos`` sits in a bracket right after a period and gives its special-case value.
+
+    "时效期限为180日(要求铁路支付运到期限违约金为60日)" (lawrefbook 00648).
+    """
+    r = _rules()
+    lo = max(0, pos - r["alternative_reach"])
+    opening = max(text.rfind("(", lo, pos), text.rfind("（", lo, pos))
+    if opening < 0 or max(text.rfind(")", opening, pos), text.rfind("）", opening, pos)) >= 0:
+        return False
+    if not _ends_with_any(text[opening + 1 : pos].replace(" ", ""), r["alternative_links"]):
+        return False
+    before = text[max(0, opening - 8) : opening].replace(" ", "")
+    sfx = _ends_with_any(before, r["period_suffixes"])
+    before = before[: -len(sfx)] if sfx else before
+    unit = _ends_with_any(before, r["period_units"])
+    return unit is not None and re.search(rf"[\d{_CN_NUM}百]$", before[: -len(unit)]) is not None
+
+
+def _eligibility_window(text: str, head: str, unit: str, end: int) -> bool:
+    """Years counted from a status event that defines who qualifies: "获奖之日起两年内…领取营业执照"."""
+    r = _rules()
+    if unit not in r["eligibility_units"]:
+        return False
+    h = head
+    marker = _ends_with_any(h, r["anchor_markers"])
+    if marker:
+        h = h[: -len(marker)]
+    if not _ends_with_any(h, r["eligibility_events"]):
+        return False
+    rest = re.match(r"[^。；;\n]{0,40}", text[end : end + 40]).group()
+    return not any(b in rest for b in r["eligibility_bars"])
+
+
+def _term_of_benefit(text: str, end: int) -> bool:
+    """"三年以内的小额信贷支持": the period is the term of a loan or benefit, not a limit."""
+    r = _rules()
+    after = _after(text, end, 1 + r["term_noun_reach"])
+    return after.startswith("的") and any(w in after[1:] for w in r["term_nouns_after"])
 
 
 def _clause_start(text: str, pos: int) -> int:
