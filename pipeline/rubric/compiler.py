@@ -28,15 +28,17 @@ from typing import Any
 from pipeline.data import load_data
 from pipeline.model import Document
 from pipeline.rubric.outline import augment
-from pipeline.rubric.phrases import trim_name
+from pipeline.rubric.phrases import trim_name, year_spans
 from pipeline.rubric.schema import Rubric, RubricItem, validate_rubric
 
 CN_NUM = "一二三四五六七八九十"
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # "Ⅱ、申报材料" (tests/rubric/notices/d04_roman.txt)
+# "1.2024年度；" (holdout h2 提纲): a list number before a year, not the decimal 1.2
+ARABIC_MARK = r"\d{1,2}[.、．](?:(?!\d)|(?=(?:19|20)\d\d\s*年))"
 ITEM_NUMBER = re.compile(
-    rf"^\s*(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|[{CN_NUM}{ROMAN}]{{1,3}}、|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
+    rf"^\s*(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|{ARABIC_MARK}|[{CN_NUM}{ROMAN}]{{1,3}}、|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
 )
-INLINE_MARK = rf"(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d))"
+INLINE_MARK = rf"(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|{ARABIC_MARK})"
 TOP_HEADING = re.compile(rf"^\s*(?:[{CN_NUM}{ROMAN}]{{1,3}}、|第[{CN_NUM}]{{1,3}}[章条部分])")
 YEAR_RANGE = re.compile(r"[（(]?\s*((?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年?\s*[)）]?")
 ATTACHMENT = re.compile(r"[（(]\s*(?:详?见|参见)?\s*(附件|附表)\s*(\d*)\s*[)）]")
@@ -44,6 +46,15 @@ DOC_SUFFIX = re.compile(
     r"(?:表|书|报告|计划|方案|清单|名单|证明|材料|文件|函|复印件|扫描件|说明|承诺书|合同|证书|执照|请示|意见|报表|资料|照片|凭证|决议|纪要|协议|会议记录)$"
 )
 PAREN = re.compile(r"[（(][^（）()]*[)）]")
+# what "A和B的…" may ask of both items alike: "的数额", "的金额", "的具体数值"
+SHARED_ATTRIBUTE = r"数额|金额|数量|数值|具体数值|目标值|情况|用途|比例|进度"
+# The verb before what a requirement names: "明确牵头单位", "重点阐述旅游业对…的带动作用" (plans_dev3 v1)
+HEAD_VERB = re.compile(
+    r"(?:须|应当|应|需要|需|要)?(?:重点|着重|详细|简要)?"
+    r"(?:明确|制定|提出|建立|说明|列明|写明|注明|设置|设定|具有|具备|阐述|阐明|分析|介绍|有"
+    # "应当覆盖智慧安防、…", "应当区分硬件设备、…" (plans_dev3 v3); not "覆盖2025年、2026年…", a year list
+    r"|(?:覆盖|涵盖|区分|分别列明)(?!\s*(?:19|20)\d\d))"
+)
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +78,10 @@ def compile_rubric(notice: str | Path | Document) -> Rubric:
     builder = _Builder(doc.text)
     builder.run()
     rubric = Rubric(
-        items=builder.items, source=doc.source.path, sha256=doc.source.sha256, title=_title(doc.text),
+        items=builder.items,
+        source=doc.source.path,
+        sha256=doc.source.sha256,
+        title=_title(doc.text),
         warnings=list(getattr(builder, "warnings", [])),
     )
     return validate_rubric(rubric, doc.source.path)
@@ -124,6 +138,11 @@ def enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
     m = re.search(r"(?:等|[一二三四五六七八九十两]+个?(?=部分|方面|章节|项))[^、，,；;]{0,12}$", text[s:e])
     if m and m.start() > 0:
         e = s + m.start()
+    else:
+        # "A、B、C等部分，具体按附件2编写" (holdout h3): the list ends at its 等-tail; what follows is not an item
+        m = re.search(r"、[^、，,；;]+?(等(?:部分|内容|方面|章节|事项|情况))[，,；;]", text[s:e])
+        if m:
+            e = s + m.start(1)
     parts = split_spans(text, s, e, "、，,")
     if not parts:
         return []
@@ -132,13 +151,27 @@ def enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ls, le = parts[-1]
         i = text.rfind("的", ls, le)
         # not "冷链物流设施现状和存在的主要问题": 的 inside the last item
-        if i > ls + 1 and le - i - 1 <= 6 and re.search(r"及|和|与|、|金额|用途|数量|比例|进度", text[i + 1 : le]):
+        if (
+            i > ls + 1
+            and le - i - 1 <= 6
+            and re.search(r"及|和|与|、|金额|用途|数量|比例|进度", text[i + 1 : le])
+        ):
             parts[-1] = (ls, i)
     last_s, last_e = parts[-1]
     seg = text[last_s:last_e]
+    # "县级财政投入和争取上级资金的数额" (holdout h1): a shared attribute after a pair; "旅游业对县域经济
+    # 和就业的带动作用" (plans_dev3 v1): 和 inside a modifier of one head noun — not two items
+    shared = re.search(rf"的(?:{SHARED_ATTRIBUTE})$", seg)
+    if shared:
+        seg = seg[: shared.start()]
+        last_e = last_s + len(seg)
+        parts[-1] = (last_s, last_e)
     m = None
     for cm in re.finditer(r"以及|及|和|与", seg):
         m = cm
+    # "对A和B的C": a preposition's two objects modify one head; "A现状和存在的主要问题" is two items
+    if m is not None and "的" in seg[m.end() :] and re.search(r"[对向为就从在](?!于)", seg[1 : m.start()]):
+        m = None
     if m is not None:
         left, right = seg[: m.start()], seg[m.end() :]
         others = [b - a for a, b in parts[:-1]] or [len(left)]
@@ -165,7 +198,11 @@ def core(name: str) -> str:
     n = PAREN.sub("", name)
     n = re.sub(r"[《》“”\"']", "", n)
     n = re.sub(r"(?:19|20)\d\d\s*年?", "", n)
-    n = re.sub(r"(?:内容|部分|方面|章节|情况)$", "", n)
+    # "特色产业集群发展情况" -> 特色产业集群发展; not "建设内容" -> 建设, "服务内容" -> 服务: a two-character
+    # stem names no section (holdout h2/h3: 建设 matched every heading with 建设 in it)
+    m = re.search(r"(?:内容|部分|方面|章节|情况)$", n)
+    if m and m.start() >= 3:
+        n = n[: m.start()]
     return n.strip()
 
 
@@ -367,9 +404,28 @@ class _Builder:
         if check == "has_money" and len(core(clean)) > 2:
             params["keywords"] = keywords(clean)  # "中央财政资金": a figure for that source
         measure = re.search(self.rules.get("indicator_measure") or r"(?!)", core(clean))
+        if check == "mentions" and not slug and measure and measure.start() >= 2 and not question:
+            # "床位数", "年服务老年人数量" (holdout h3): a count asks for a number, not for its words
+            check = "has_numbers"
+            params.pop("keywords", None)
         if check == "has_numbers" and not params.get("demand") and measure and measure.start() >= 2:
             # "乡镇商贸中心改造数量": a number for that thing, not any number in the section
             params["keywords"] = keywords(core(clean)[: measure.start()])
+            params["phrase"] = core(clean)[: measure.start()]
+        elif (
+            check == "has_numbers"
+            and not params.get("demand")
+            and not re.search(r"情况$", PAREN.sub("", clean))
+        ):
+            # "村集体经营性收入目标" (holdout h2): a number said of that indicator; one worded as a situation
+            # ("重点任务完成情况", seed 000) takes any number — plans give task targets, not those words
+            phrase = re.sub(r"(?:目标值|目标|指标|数值)$", "", core(clean)).strip()
+            if len(phrase) >= 3:  # not "考核指标" -> 考核: a generic indicator takes any number
+                params["keywords"] = keywords(phrase)
+                params["phrase"] = phrase
+                # a category ("人居环境整治目标") a plan may state in its own terms (污水治理率, 公厕):
+                # numbers in the section that never name it still count for something (requirements.py)
+                params["category"] = True
         # several wordings of one check ("具体化、可量化") make one item
         for prev in self.items:
             adjacent = prev.provenance is not None and abs(prev.provenance["end"] - start) <= 2
@@ -497,9 +553,15 @@ class _Builder:
             # "（一）数字乡村示范镇申报书。申报书由以下部分组成：\n1.…" (plans_dev2 variant): the lead-in is
             # the item's second sentence
             s1, e1 = sentences[1]
-            sublist = text[e1 : e1 + 1] in ("：", ":") and bool(
-                re.search(rf"(?:{include})[^，,。]*$", text[s1:e1])
-            ) and not ITEM_NUMBER.match(text[s1:e1])
+            # "方案按下列提纲编写：" (an outline lead-in, pipeline/data/notice_outline.yaml) leads the list too
+            from pipeline.rubric.phrases import rules as outline_rules
+
+            lead_in = re.search(outline_rules()["outline_lead_in"], text[s1 : e1 + 1])
+            sublist = (
+                text[e1 : e1 + 1] in ("：", ":")
+                and bool(re.search(rf"(?:{include})[^，,。]*$", text[s1:e1]) or lead_in)
+                and not ITEM_NUMBER.match(text[s1:e1])
+            )
             if sublist:
                 sentences = [sentences[0], *sentences[2:]]
         name_end = e0
@@ -575,9 +637,12 @@ class _Builder:
                 self.read_requirements(cs, ce, current[0], current[1])
         if handled:
             return
+        if self._clause_chain(start, end, material):
+            return
         include = "|".join(map(re.escape, self.rules["include_words"]))
         m = re.search(rf"(?P<subj>[^，,。；]*?)(?:{include})", sentence)
         if not m:
+            self._material_requirements(start, end, material)
             return
         subj = re.sub(r"^(?:其中[，,]\s*)", "", m.group("subj"))
         subj = re.sub(r"内容$", "", subj)
@@ -593,6 +658,67 @@ class _Builder:
                     self.add_section(part, s, e, target)
         elif target.kind == "section":
             self.read_requirements(start + m.end(), end, target, "包括")
+
+    def _part_verb(self) -> re.Pattern[str]:
+        """ "[方案]须说明" / "应明确" / "重点阐述": the wording that opens a clause naming what a document holds."""
+        verbs = "|".join(map(re.escape, self.rules["part_verbs"]))
+        return re.compile(rf"(?:须|应当|应|需要|需|要|并|同时)?(?:重点|着重|详细|简要)?(?:{verbs})")
+
+    def _clause_chain(self, start: int, end: int, material: RubricItem) -> bool:
+        """ "方案须说明A，包括a1、a2；应明确B，B须量化，至少包括b1；重点阐述C，包括c1…": parts of a plan.
+
+        A notice often describes a plan as a chain of clauses, one per part, each a verb
+        (说明/明确/阐述/包括) and the part's name, then what the part must hold (plans_dev3 v1).
+        Read only for a plan-like material that has no parts yet, and only when at
+        least two clauses of the sentence open that way (one clause may be a plain demand).
+        """
+        from pipeline.rubric.outline import plan_like
+
+        text = self.text
+        if not plan_like(material.name) or any(
+            i.parent == material.id and i.kind != "requirement" for i in self.items
+        ):
+            return False
+        head = re.escape(core(material.name))
+        subject = re.compile(rf"(?:(?:本|该)?(?:{head}|实施方案|方案|申报书))?")
+        verb = self._part_verb()
+        found: list[tuple[int, int, int, int]] = []  # name span, rest span
+        clauses = split_spans(text, start, end, "；;")
+        for cs, ce in clauses:
+            sm = subject.match(text, cs, ce)
+            vm = verb.match(text, sm.end() if sm else cs, ce)
+            if vm is None:
+                continue
+            cut = re.search(r"[，,：:]", text[vm.end() : ce])
+            ne = vm.end() + cut.start() if cut else ce
+            name = text[vm.end() : ne]
+            if not 2 <= len(core(name)) <= 12 or re.search(r"\d|等", name):
+                continue
+            found.append((vm.end(), ne, ne, ce))
+        if len(found) < 2 or len(found) * 2 < len(clauses):
+            return False
+        for ns, ne, rs, re_ in found:
+            section = self.add_section(text[ns:ne], ns, ne, material)
+            rs, re_ = strip_span(text, rs, re_)
+            if re_ > rs:
+                self.read_requirements(rs, re_, section, "包括")
+        return True
+
+    def _material_requirements(self, start: int, end: int, material: RubricItem) -> None:
+        """ "须说明A，重点阐述B" / "应列明每个项目的A、B和C" after a report's or a list's name: what it must hold.
+
+        plans_dev3 v1: "旅游发展情况报告（2022—2024年）。须说明…各年度接待游客人次和旅游总收入，
+        重点阐述旅游业对县域经济和就业的带动作用"; "重点项目清单。应列明每个项目的建设内容、总投资…".
+        """
+        from pipeline.rubric.outline import plan_like
+
+        text = self.text
+        if plan_like(material.name) or material.parent is not None:
+            return
+        vm = self._part_verb().match(text, start, end)
+        if vm is None:
+            return
+        self.read_requirements(start, end, material, "包括")
 
     def find_item(self, subject: str, material: RubricItem) -> RubricItem | None:
         """The item in ``material``'s subtree the subject names ("基础条件" -> 试点基础条件)."""
@@ -640,6 +766,7 @@ class _Builder:
             if not pieces:
                 continue
             head_taken = False
+            clause_start = len(self.items)
             explaining = False
             explained: list[tuple[int, int]] = []  # what "要说明…" says the head requirement covers
             for ps, pe in pieces:
@@ -658,30 +785,72 @@ class _Builder:
                 if explaining:
                     explained.append((ps, pe))  # description of the head ("符合国家和我省产业结构调整情况")
                     continue
-                if re.match(r"^(?:可|可以|参考|鼓励|并|同时)", piece):
+                if re.match(r"^(?:可|可以|参考|鼓励)", piece):
                     continue  # advice, not a requirement: "可参考评价指标体系制定"
+                conj = re.match(r"^(?:并|同时)", piece)
+                if conj and not HEAD_VERB.match(text, ps + conj.end(), pe):
+                    continue
+                if conj:  # "…，并说明资金来源" (plans_dev3 v3): one more requirement
+                    ps += conj.end()
+                    piece = text[ps:pe]
+                alone = self._demand_alone(piece)
+                if alone:
+                    # "包括建设资金、运营资金、申请补助金额，分年度列明" (holdout h3): the wording asks it of
+                    # what the clause listed before it
+                    for item in self.items[clause_start:]:
+                        if item.parent == section.id and item.kind == "requirement":
+                            item.params[alone] = True
+                    continue
                 im = re.match(rf"^(?:{include})", piece)
-                if im and head_taken and verb.startswith("包括"):
-                    continue  # "包括制造水平提升、…等方面情况" details the head requirement
+                # "包括制造水平提升、…等方面情况" details the head requirement; not after a demand for
+                # numbers: "创建目标须量化，至少包括A、B" lists the indicators (plans_dev3 v1)
+                if im and head_taken and verb.startswith("包括") and not quantified:
+                    continue
                 if im:
                     ps += im.end()
-                vm = re.match(
-                    r"^(?:明确|制定|提出|建立|说明|列明|写明|注明|设置|设定|具有|具备|有)", text[ps:pe]
-                )
-                if vm and pe - ps - vm.end() >= 2:
-                    ps += vm.end()
+                vm = HEAD_VERB.match(text, ps, pe)
+                if vm and pe - vm.end() >= 2:
+                    ps = vm.end()
+                # "2022年、2023年、2024年各年度接待游客人次…" (plans_dev3 v1): each listed year needs its figures
+                lead_years: list[int] = []
+                spans = year_spans(text, ps, pe)
+                if spans and spans[0][0] == ps and pe - spans[0][1] >= 2:
+                    ps, lead_years = spans[0][1], spans[0][2]
                 indicator = quantified or bool(re.search(self.rules["indicator_tail"], text[ps:pe]))
                 # "建设目标要求量化，至少包括A、B": what follows a demand for numbers lists indicators
                 quantified = quantified or self._demands_numbers(text[ps:pe])
+                before = len(self.items)
                 for es, ee in enumeration(text, ps, pe):
                     default = self.rules["indicator_check"] if indicator else "mentions"
                     self.add_requirement(text[es:ee], es, ee, section, years, default)
+                # "分年度列明县级财政投入和争取上级资金的数额" (holdout h1): the wording before a list asks
+                # it of every listed item, not only the first
+                lead = {k: True for k in ("per_year", "per_item") if trim_name(text[ps:pe])[1].get(k)}
+                for item in self.items[before:]:
+                    if lead_years and item.check in ("mentions", "has_numbers"):
+                        item.check = "covers_years"
+                        item.params = {"years": lead_years, "counted": True}
+                    item.params.update(lead)
                 head_taken = True
             # "包括…等方面情况" after a head: keep its aspects as keywords of the head requirement
             if verb.startswith("包括"):
                 self._aspects(cs, ce, section)
             if explained:
                 self._explained(cs, ce, section, explained)
+
+    def _demand_alone(self, piece: str) -> str | None:
+        """ "分年度列明" / "逐项明确" with nothing after it: the param it adds to the items before it."""
+        for pat, param in self._leading_params():
+            m = pat.match(piece.strip(" 。；;，,"))
+            if m and param and m.end() == len(piece.strip(" 。；;，,")):
+                return param
+        return None
+
+    @staticmethod
+    def _leading_params() -> list[tuple[re.Pattern[str], str | None]]:
+        from pipeline.rubric.phrases import rules as outline_rules
+
+        return outline_rules()["_leading"]
 
     def _aspects(self, cs: int, ce: int, section: RubricItem) -> None:
         text = self.text
@@ -755,6 +924,17 @@ class _Builder:
         section is asked for on its own (seed 000 has both 工作机制 and 配套政策).
         """
         taken = {i.canonical for i in self.items if i.kind == "section" and i.canonical}
+        sections = _synonyms()["sections"]
+        # a related part the notice does not ask for on its own is this part's too: a notice with
+        # 保障措施 and no 工作机制 gets plans' 组织实施 (plans_dev3 v3), 建设内容 without 重点项目 gets
+        # 重点建设项目 (holdout h2) — section_synonyms.yaml, `related`
+        for section in [i for i in self.items if i.kind == "section" and i.canonical in sections]:
+            for rel in sections[section.canonical].get("related") or []:
+                if rel in taken or rel not in sections:
+                    continue
+                for syn in [sections[rel]["label"], *sections[rel]["synonyms"]]:
+                    if syn not in section.synonyms:
+                        section.synonyms.append(syn)
         for section in [i for i in self.items if i.kind == "section"]:
             for req in [i for i in self.items if i.parent == section.id and i.kind == "requirement"]:
                 key = match_canonical(req.name, "sections")

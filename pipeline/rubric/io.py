@@ -93,7 +93,10 @@ def rubric_from_data(data: Any, path: str = "-") -> Rubric:
             )
         items.append(RubricItem.from_dict(raw))
     rubric = Rubric(
-        items=items, source=data.get("source"), sha256=data.get("sha256"), title=data.get("title"),
+        items=items,
+        source=data.get("source"),
+        sha256=data.get("sha256"),
+        title=data.get("title"),
         warnings=[str(w) for w in data.get("warnings") or []],
     )
     validate_rubric(rubric, path)  # the common mistakes, with a message that names the fix

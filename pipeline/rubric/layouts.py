@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pipeline.rubric.phrases import is_money
+
 if TYPE_CHECKING:
     from pipeline.rubric.compiler import _Builder
     from pipeline.rubric.schema import RubricItem
@@ -56,8 +58,10 @@ def material_parts(b: _Builder) -> None:
     from pipeline.rubric.compiler import core
 
     include = "|".join(map(re.escape, b.rules["include_words"]))
+    # "申报书按附件1格式填写，主要内容：A、B、C" (holdout h3): a clause on the form may come between
     lead = re.compile(
-        rf"(?P<subj>[^，,。；：:]{{2,20}}?)(?:由以下部分组成[：:]?|(?:内容)?(?:应|须|需|主要|应当)?(?:{include})[：:]?)"
+        rf"(?P<subj>[^，,。；：:]{{2,20}}?)(?:由以下部分组成[：:]?|(?:内容)?(?:应|须|需|主要|应当)?(?:{include})[：:]?"
+        rf"|[^，,。；：:]{{0,20}}[，,]\s*(?:其|该)?(?P<contents>主要内容)[：:])"
     )
     for material in [i for i in b.items if i.kind == "material" and i.parent is None]:
         if any(i.parent == material.id and i.kind in ("section", "material") for i in b.items):
@@ -72,6 +76,9 @@ def material_parts(b: _Builder) -> None:
             # the sentence's subject is the material, by its full name or its head noun (申报书)
             if not m or len(subj) < 2 or subj not in name or _inside(_read(b), s, e):
                 continue
+            if m.group("contents"):
+                _contents_list(b, material, m.end(), e)
+                break
             b.read_sentence(s, e, material)
             if not any(i.parent == material.id and i.kind == "section" for i in b.items):
                 continue
@@ -80,6 +87,31 @@ def material_parts(b: _Builder) -> None:
                 if re.match(r"^\s*其中", b.text[s2:e2]):
                     b.read_sentence(s2, e2, material)
             break
+
+
+def _contents_list(b: _Builder, material: RubricItem, start: int, end: int) -> None:
+    """ "主要内容：A、B、C": the parts of a material — a form's fields, or a plan's chapters.
+
+    A form (…表/…书) filed next to a plan (holdout h3: 申报书 and 建设运营方案) lists the
+    facts it holds ("申报单位基本信息、服务场所情况"); a reviewer looks for them in its body,
+    so they are requirements. A material that is the only document holds the plan's
+    chapters (plans_dev2 d1: the 申报书 is the plan), so they are sections.
+    """
+    from pipeline.rubric.compiler import DOC_SUFFIX, core, enumeration
+    from pipeline.rubric.outline import plan_like
+
+    text = b.text
+    parts = enumeration(text, start, end)
+    if len(parts) < 2 or sum(1 for s, e in parts if DOC_SUFFIX.search(core(text[s:e]))) * 2 >= len(parts):
+        return
+    form = not plan_like(material.name) and any(
+        plan_like(i.name) for i in b.items if i.kind == "material" and i.parent is None and i is not material
+    )
+    for s, e in parts:
+        if form:
+            b.add_requirement(text[s:e], s, e, material, [])
+        else:
+            b.add_section(text[s:e], s, e, material)
 
 
 def _same_sentence_parts(b: _Builder, material: RubricItem) -> bool:
@@ -114,8 +146,17 @@ def remote_requirements(b: _Builder) -> None:
         return
     markers = "|".join(map(re.escape, b.rules["section_markers"]))
     req_words = "|".join(map(re.escape, b.rules["requirement_words"]))
-    opener = re.compile(rf"(?P<subj>[^，,。；]{{2,20}}?)(?:{markers})?(?P<verb>{req_words})")
-    from pipeline.rubric.compiler import split_spans
+    opener = re.compile(rf"(?P<subj>[^，,。；]{{2,20}}?)(?P<marker>{markers})?(?P<verb>{req_words})")
+    from pipeline.rubric.compiler import core, split_spans
+
+    def named(subj: str) -> RubricItem | None:
+        """The section the clause opens with: its exact name, else the one section whose name begins with it
+        ("投资估算应当区分…" for 投资估算及资金筹措, plans_dev3 v3)."""
+        exact = next((x for x in sections if x.name == subj), None)
+        if exact is not None or len(subj) < 3:
+            return exact
+        starts = [x for x in sections if core(x.name).startswith(subj)]
+        return starts[0] if len(starts) == 1 else None
 
     for s, e in _sentences(b.text):
         if _inside(_read(b), s, e):
@@ -126,8 +167,9 @@ def remote_requirements(b: _Builder) -> None:
             m = opener.match(b.text, cs, ce)
             if not m:
                 continue
-            subj = m.group("subj")
-            target = next((x for x in sections if x.name == subj.strip()), None)
+            subj = m.group("subj").strip()
+            # "建设内容应当覆盖…": 内容 is part of the name here, not a marker after it (plans_dev3 v3)
+            target = named(subj + (m.group("marker") or "")) or named(subj)
             if target is None or any(i.parent == target.id and i.kind == "requirement" for i in b.items):
                 continue  # only the exact name of a section with no requirements yet
             b.read_requirements(m.end(), ce, target, m.group("verb"))
@@ -139,8 +181,6 @@ def split_per_year(b: _Builder) -> None:
     Whatever the compiler made of the wording (year fragments, one coverage check,
     "2026年度的任务") is replaced; a range ("2025年至2027年") is left as it is.
     """
-    from pipeline.rubric.schema import RubricItem
-
     text = b.text
     for m in PER_YEAR_LIST.finditer(text):
         ls, le = m.span("years")
@@ -164,26 +204,44 @@ def split_per_year(b: _Builder) -> None:
         parent = parents.pop()
         # "…的站点建设数量": each year needs a figure, not only a mention (indicator_measure, rubric_rules.yaml)
         counted = bool(re.search(b.rules.get("indicator_measure") or r"(?!)", text[le:ce].strip(" 的")))
+        money = is_money(text[le:ce])  # "…的财政投入和社会资本投入": each year needs a figure (plans_dev3 v1)
         gone = {i.id for i in hit}
         b.items[:] = [i for i in b.items if i.id not in gone]
         b.ids -= gone
         for w in YEAR_WORD.finditer(text, ls, le):
-            year = int(w.group(0)[:4])
-            b.add(
-                RubricItem(
-                    f"{parent}.y{year}",
-                    re.sub(r"\s+", "", w.group(0)),
-                    "requirement",
-                    parent,
-                    "covers_years",
-                    {"years": [year], "per_year": True, **({"counted": True} if counted else {})},
-                    1.0,
-                    [],
-                    None,
-                    next(i.scope for i in b.items if i.id == parent),
-                    b._prov(w.start(), w.end()),
-                )
-            )
+            add_year_item(b, parent, w.start(), w.end(), counted=counted, money=money)
 
 
-__all__ = ["material_parts", "remote_requirements", "split_per_year"]
+def add_year_item(
+    b: _Builder, parent: str, start: int, end: int, counted: bool = False, money: bool = False
+) -> None:
+    """One year the notice asks for by name ("2025年度"), as a sub-requirement of ``parent``.
+
+    A reviewer ticks named years one by one; a year whose wording asks for money
+    ("分年度列明2025年、2026年的财政投入") needs a figure in that year's sentence.
+    """
+    from pipeline.rubric.schema import RubricItem
+
+    text = b.text
+    year = int(text[start : start + 4])
+    params: dict = {"years": [year], "per_year": True}
+    if counted:
+        params["counted"] = True
+    b.add(
+        RubricItem(
+            f"{parent}.y{year}",
+            re.sub(r"\s+", "", text[start:end]),
+            "requirement",
+            parent,
+            "has_money_per_year" if money else "covers_years",
+            params,
+            1.0,
+            [],
+            None,
+            next(i.scope for i in b.items if i.id == parent),
+            b._prov(start, end),
+        )
+    )
+
+
+__all__ = ["add_year_item", "material_parts", "remote_requirements", "split_per_year"]

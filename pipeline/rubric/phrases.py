@@ -53,12 +53,16 @@ def trim_name(name: str) -> tuple[str, dict[str, Any]]:
     if tail and tail.start() >= 2:
         params["qualifier"] = out[tail.start() :].strip(" ，,。；;")
         out = out[: tail.start()]
-    for pat, param in r["_leading"]:
-        lm = pat.match(out)
-        if lm and len(out) - lm.end() >= 2:
-            if param:
-                params[param] = True
-            out = out[lm.end() :]
+    changed = True
+    while changed:  # "列明每个项目的建设内容": one leading wording may follow another (plans_dev3 v1)
+        changed = False
+        for pat, param in r["_leading"]:
+            lm = pat.match(out)
+            if lm and lm.end() > 0 and len(out) - lm.end() >= 2:
+                if param:
+                    params[param] = True
+                out = out[lm.end() :]
+                changed = True
     im = re.match(r["issuer_prefix"], out)
     if im and len(out) - im.end() >= 2:
         params["issuer"] = out[: im.end() - 1]

@@ -30,6 +30,7 @@ CHECK_TYPES = (
     "covers_years",  # every year in params.years is mentioned
     "has_items",  # an enumerated list of concrete measures (operability)
     "assigns_duties",  # a division of duties: several bodies each given a task (…局负责…)
+    "has_deadline",  # a date by which something is done: 2025年底前, 2026年6月 (完成时限, 建设期限)
 )
 
 
