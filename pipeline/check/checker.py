@@ -32,6 +32,7 @@ from pipeline.check.matcher import (
     content_share,
     item_names,
     match_items,
+    meaning_heading,
     own_words,
     share_joined,
     title_parts,
@@ -210,7 +211,8 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
                 outcome = other
         # descriptive requirements only: a year, a figure or a date is checked for what it is
         describes = item.check in ("mentions", "present") and not item.params.get("demand")
-        own = own_heading(item, region, cands) if describes else None
+        siblings = [r for r in rub.children(item.parent) if r.kind == "requirement"] if item.parent else []
+        own = own_heading(item, region, cands, siblings) if describes else None
         if own is not None:
             outcome = judge_under_heading(item, own, outcome, text)
         res = base(item, outcome.status, outcome.reason)
@@ -442,8 +444,11 @@ OWN_HEADING_MIN = 0.6
 _RANK = {"missing": 0, "empty": 0, "partial": 1, "present": 2}
 
 
-def own_heading(item: RubricItem, region: Candidate, cands: list[Candidate]) -> Candidate | None:
-    """The sub-heading inside ``region`` that names the requirement ("（二）数据共享" for 政务数据共享情况)."""
+def own_heading(
+    item: RubricItem, region: Candidate, cands: list[Candidate], siblings: list[RubricItem] | None = None
+) -> Candidate | None:
+    """The sub-heading inside ``region`` that names the requirement ("（二）数据共享" for 政务数据共享情况),
+    or, with its ``siblings``, the one that means it in other words ("日托服务" for 日间照料: meaning_heading)."""
     names = [item.name, *(item.params.get("keywords") or [])]
     best: tuple[float, Candidate] | None = None
     for c in cands:
@@ -452,7 +457,18 @@ def own_heading(item: RubricItem, region: Candidate, cands: list[Candidate]) -> 
         sc = max(title_score(c.title, names)[0], word_score(c.title, names))
         if sc >= OWN_HEADING_MIN and (best is None or sc > best[0]):
             best = (sc, c)
+    if best is None and siblings and region.title:  # not the whole plan: its chapters are no sub-headings
+        subs = [
+            c for c in cands if c is not region and region.body_start <= c.start < region.end and c.level < 98
+        ]
+        top = min((c.level for c in subs), default=0)
+        return meaning_heading(item, siblings, [c for c in subs if c.level == top], _names_in_words)
     return best[1] if best else None
+
+
+def _names_in_words(item: RubricItem, c: Candidate) -> bool:
+    names = [item.name, *(item.params.get("keywords") or [])]
+    return max(title_score(c.title, names)[0], word_score(c.title, names)) >= OWN_HEADING_MIN
 
 
 def judge_under_heading(item: RubricItem, own: Candidate, outcome: Outcome, text: str) -> Outcome:

@@ -1,6 +1,9 @@
-"""Train the heading -> canonical section classifier from corpora/sections/pairs.tsv.
+"""Train the heading -> canonical section classifier from corpora/sections/*.tsv.
 
     python -m pipeline.check.train_section_classifier [--check]
+
+Training data: pairs.tsv (written by hand) and gold_pairs.tsv (mined from the development
+gold plans by corpora/sections/mine_gold_pairs.py; rerun it after the gold changes).
 
 Writes models/section_classifier/model.skops and meta.json (data sha256,
 sizes, cross-validated accuracy, library versions) so a model can always be
@@ -21,6 +24,7 @@ from pipeline.check.section_classifier import META_FILE, MODEL_DIR, MODEL_FILE, 
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "corpora" / "sections" / "pairs.tsv"
+MINED = ROOT / "corpora" / "sections" / "gold_pairs.tsv"
 
 
 def load_pairs(path: Path = DATA) -> tuple[list[str], list[str]]:
@@ -29,6 +33,20 @@ def load_pairs(path: Path = DATA) -> tuple[list[str], list[str]]:
         for row in csv.DictReader(fh, delimiter="\t"):
             texts.append(feature_text(row["heading"], row.get("first_sentence") or ""))
             labels.append(row["label"])
+    return texts, labels
+
+
+def training_files() -> list[Path]:
+    return [p for p in (DATA, MINED) if p.exists()]
+
+
+def load_all() -> tuple[list[str], list[str]]:
+    texts: list[str] = []
+    labels: list[str] = []
+    for path in training_files():
+        x, y = load_pairs(path)
+        texts += x
+        labels += y
     return texts, labels
 
 
@@ -41,7 +59,11 @@ def build():  # type: ignore[no-untyped-def]
     return Pipeline(
         [
             ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), sublinear_tf=True, min_df=1)),
-            ("clf", LogisticRegression(C=10.0, max_iter=2000)),
+            # C=3, not 10: the mined pairs file one heading ("保障措施") under different sections by
+            # what follows it; a weaker fit leaves the first sentence its say (corpora/plans p16:
+            # "保障措施 | 成立…工作领导小组" is still 工作机制 in part). Leave-one-corpus-out accuracy
+            # (mine_gold_pairs.py --by-corpus) 0.918 against 0.928 at C=10.
+            ("clf", LogisticRegression(C=3.0, max_iter=2000)),
         ]
     )
 
@@ -55,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     import skops.io as sio
     from sklearn.model_selection import StratifiedKFold, cross_val_score
 
-    texts, labels = load_pairs()
+    texts, labels = load_all()
     cv = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
     scores = cross_val_score(build(), texts, labels, cv=cv)
     print(
@@ -67,10 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     sio.dump(model, MODEL_FILE)
     meta = {
-        "model": "char_wb 1-3-gram TF-IDF + LogisticRegression(C=10)",
+        "model": "char_wb 1-3-gram TF-IDF + LogisticRegression(C=3)",
         "input": "heading | first sentence of its body",
-        "data": str(DATA.relative_to(ROOT)),
-        "data_sha256": hashlib.sha256(DATA.read_bytes()).hexdigest(),
+        "data": [str(p.relative_to(ROOT)) for p in training_files()],
+        "data_sha256": {
+            str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest() for p in training_files()
+        },
         "pairs": len(texts),
         "labels": sorted(set(labels)),
         "cv_accuracy_mean": round(float(scores.mean()), 4),
