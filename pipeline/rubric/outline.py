@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import RubricWarning
 from pipeline.rubric.layouts import add_year_item, material_parts, remote_requirements, split_per_year
+from pipeline.rubric.lists import read_lists
 from pipeline.rubric.phrases import is_money, is_quality_only, rules, trim_name, year_spans
 
 if TYPE_CHECKING:
@@ -285,6 +286,7 @@ def augment(b: _Builder) -> None:
                 b.add_section(text[s:e], s, e, plan)
     remote_requirements(b)  # "第五条 建设方案中，资金概算应当列明…" (layouts.py)
     _attached_materials(b)
+    read_lists(b)  # "并附具下列文件：\n(一)…" in articles and 办事指南 (pipeline/rubric/lists.py)
     if not had_items:
         before = len(b.items)
         _attachment_list(b)
