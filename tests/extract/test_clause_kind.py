@@ -10,13 +10,19 @@ import pytest
 from pipeline.errors import ModelFileError
 from pipeline.extract import clause_kind
 from pipeline.extract.clause_kind import (
+    BUNDLE_FORMAT,
     META_PATH,
+    DictionaryWords,
     MODEL_PATH,
     TRUSTED_TYPES,
+    FastModel,
     classify,
+    classify_many,
     cue_tokens,
+    export_vectorizer,
     labels,
     load_model,
+    neighbour_features,
     rule_kind,
 )
 from pipeline.extract.clauses import extract_clauses
@@ -46,6 +52,12 @@ RULES = [
     ("第十五条 国家安全机关应当在作出奖励决定之日起10个工作日内，以适当方式将奖励决定告知举报人。", "deadline"),
     # rules see the clause without its article number (lawref_00012 第二十四条)
     ("第二十四条 本办法自公布之日起施行。", "other"),
+    # a short item naming a document, or a document the reader must hand in (lawref_00086, lawref_00051)
+    ("（五）其他相关证明材料。", "required_material"),
+    ("企业办理产权登记，应当按照规定填报国有资产产权登记表并提交有关文件、凭证、报表等。", "required_material"),
+    ("第七条 送养人应当向收养登记机关提交下列证件和证明材料：", "required_material"),
+    # a purpose clause leading to its basis (lawref_00051 第一条)
+    ("第一条 为了规范收养登记行为，根据《中华人民共和国民法典》（以下简称民法典），制定本办法。", "background"),
 ]
 
 
@@ -67,6 +79,13 @@ RULES_MUST_NOT = [
     ("新建重点产业项目在12个月内全面建成并投产，可在项目启动建设后一次性兑现全额政策奖励。", "deadline"),
     ("国家级教学成果奖每4年评审一次。", "deadline"),  # a frequency (lawref_00405)
     ("（一）国内首创的；", "eligibility"),  # an item is a condition only under a lead-in that says so
+    # a form mentioned, not asked for (lawref_00086 第十二条, 第十四条; lawref_00331 第七条)
+    ("第十二条 国有资产产权登记表由国务院国有资产管理部门统一制定。", "required_material"),
+    ("任何单位和个人不得伪造、涂改、出卖或者出借国有资产产权登记表。", "required_material"),
+    ("第七条 婚姻登记机关应当对结婚登记当事人出具的证件、证明材料进行审查并询问相关情况。", "required_material"),
+    # "为" opening a duty or a benefit, not a purpose (lawref_00051 第十二条, lawref_01513)
+    ("第十二条 为收养关系当事人出具证明材料的组织，应当如实出具有关证明材料。", "background"),
+    ("为参加城镇居民和新型农村社会养老保险的重度残疾人代缴最低档次养老保险费，有条件的县（市、区）可以适当提高代缴标准。", "background"),
 ]
 
 
@@ -132,6 +151,25 @@ def test_clause_kind_cue_tokens() -> None:
     assert "date" not in tokens
 
 
+# (clause, cue token, how many times): cue words are found leftmost-longest without overlap, so a
+# decoy word (相应, 主要, 经济) or a longer cue (应当, 申报条件) takes the characters of a shorter one
+CUE_COUNTS = [
+    ("企业应当按时报送。", "cue_obligation", 1),  # 应当 once, not 应当 + 应
+    ("按照相应标准执行。", "cue_obligation", 0),  # 相应 is not a duty
+    ("主要做法如下。", "cue_obligation", 0),  # 主要: no 要
+    ("各地要加强领导。", "cue_obligation", 1),  # 要 with a duty-bearer
+    ("促进经济发展。", "cue_procedure", 0),  # 经济: no 经
+    ("经审核后予以公示。", "cue_procedure", 4),  # 经, 审核, 后, 公示
+    ("申报条件见附件。", "cue_eligibility", 1),  # 申报条件 is eligibility, not procedure's 申报
+    ("申报条件见附件。", "cue_procedure", 0),
+]
+
+
+@pytest.mark.parametrize("text,token,count", CUE_COUNTS)
+def test_clause_kind_cue_counts(text: str, token: str, count: int) -> None:
+    assert cue_tokens(text).split().count(token) == count
+
+
 # seed clauses whose kind we checked by reading (guide: corpora/gold/clauses/GUIDE.md)
 SEED_KINDS = [
     (SEED_NOTICE, "每个试点县奖励资金最高800万元", "funding_reward"),
@@ -171,8 +209,165 @@ def test_clause_kind_classify_returns_a_label() -> None:
 
 
 def test_clause_kind_model_loads_with_explicit_trusted_list() -> None:
-    model = load_model(MODEL_PATH, TRUSTED_TYPES)
-    assert set(model.classes_) <= set(labels())
+    bundle = load_model(MODEL_PATH, TRUSTED_TYPES)
+    assert bundle["format"] == BUNDLE_FORMAT
+    assert set(bundle["base"].classes_) <= set(labels())
+    assert bundle["stacked"] is None or list(bundle["stacked"].classes_) == list(bundle["base"].classes_)
+
+
+def test_clause_kind_classify_many_is_deterministic() -> None:
+    items = [
+        ("第三条 申请人应当提交下列材料：", ("第一章 总则",)),
+        ("（一）营业执照复印件；", ("第一章 总则", "第三条 申请人应当提交下列材料：")),
+        ("（二）申请表。", ("第一章 总则", "第三条 申请人应当提交下列材料：")),
+        ("本办法自2020年1月1日起施行。", ("第二章 附则",)),
+    ]
+    first = classify_many(items, [0.1, 0.2, 0.3, 0.9])
+    assert first == classify_many(items, [0.1, 0.2, 0.3, 0.9])
+    assert [kind for kind, _, _ in first][1:] == ["required_material", "required_material", "other"]
+
+
+# ---- FastModel: the same numbers as scikit-learn ---------------------------------
+
+# texts that exercise what sklearn's char analyzer does: lowercase, collapse runs of
+# whitespace (a single newline stays), characters beyond the BMP, empty text
+TRICKY = [
+    "对年度进出口额达5亿元的企业，给予30万元奖励。",
+    "  ABC  def\n\nGHI\t\tjk ",
+    "İstanbul ß ﬁ",  # lower() changes the length of İ
+    "𠀀𠀁 emoji 😀 end",  # code points above U+FFFF
+    "",
+    "a",
+    "第 1 0 条  （一）",
+]
+
+
+def _sklearn_from_spec(spec: dict):
+    """A scikit-learn TfidfVectorizer with the exported vocabulary and idf (the reference)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vocab = {str(t): i for i, t in enumerate(spec["terms"])}
+    if spec["analyzer"] == "dict_words":
+        vec = TfidfVectorizer(analyzer=DictionaryWords(list(vocab)), vocabulary=vocab, token_pattern=None,
+                              sublinear_tf=spec["sublinear_tf"], lowercase=False)
+    elif spec["analyzer"] == "char":
+        vec = TfidfVectorizer(analyzer="char", ngram_range=tuple(spec["ngram_range"]), vocabulary=vocab,
+                              sublinear_tf=spec["sublinear_tf"], lowercase=spec["lowercase"])
+    else:
+        vec = TfidfVectorizer(token_pattern=r"\S+", vocabulary=vocab, sublinear_tf=spec["sublinear_tf"],
+                              lowercase=spec["lowercase"])
+    vec.idf_ = spec["idf"]
+    return vec
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"analyzer": "char", "ngram_range": (1, 3), "sublinear_tf": True},
+        {"analyzer": "char", "ngram_range": (2, 3), "sublinear_tf": True},
+        {"analyzer": "char", "ngram_range": (1, 2), "sublinear_tf": False},
+        {"analyzer": "word", "token_pattern": r"\S+", "lowercase": False, "sublinear_tf": True},
+    ],
+)
+def test_clause_kind_fast_features_equal_sklearn(settings: dict) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(**settings).fit(TRICKY + ["cue_measure cue_measure open:对 Money", "ctx_x  cue_measure"])
+    bundle = {"encoders": [export_vectorizer(vec, 0, 1.5)], "base": _Stub()}
+    texts = TRICKY + ["cue_measure open:对 unknown", "奖励奖励奖励", "  "]
+    expected = vec.transform(texts) * 1.5
+    got = FastModel(bundle).features([[t] for t in texts])
+    assert got.shape == expected.shape
+    assert abs(got - expected).max() <= 1e-12
+
+
+def test_clause_kind_shipped_features_equal_sklearn(seed_docs: dict) -> None:
+    from scipy import sparse
+
+    bundle = load_model()
+    rows = [
+        clause_kind.model_input(c.text, (), 0.5)
+        for doc in seed_docs.values()
+        for c in doc.clauses
+    ] + [[t, t, t, t] for t in TRICKY]
+    expected = sparse.hstack(
+        [_sklearn_from_spec(spec).transform([r[spec["column"]] for r in rows]) * spec["weight"] for spec in bundle["encoders"]]
+    ).tocsr()
+    got = FastModel(bundle).features(rows)
+    assert abs(got - expected).max() <= 1e-12
+
+
+class _Stub:
+    classes_ = ["a"]
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"analyzer": "char", "ngram_range": (1, 4)},  # keys hold at most three characters
+        {"analyzer": "word", "token_pattern": r"\S+", "ngram_range": (1, 2)},
+        {"analyzer": "char_wb", "ngram_range": (1, 3)},
+        {"analyzer": "char", "ngram_range": (1, 3), "use_idf": False},
+    ],
+)
+def test_clause_kind_export_refuses_what_fastmodel_cannot_apply(settings: dict) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(**settings).fit(["企业应当报送材料 a b", "给予奖励 c d"])
+    with pytest.raises(ValueError, match="not one FastModel can apply"):
+        export_vectorizer(vec, 0, 1.0)
+
+
+WORDS = ["申请", "申请人", "申请材料", "材料", "应当", "提交", "相应", "部门", "负责", "审核", "报表"]
+
+# (text, tokens): the longest dictionary word at the scan position wins, the scan resumes after it
+DICTIONARY_TOKENS = [
+    ("申请人应当提交申请材料", ["申请人", "应当", "提交", "申请材料"]),
+    ("相应部门负责审核", ["相应", "部门", "负责", "审核"]),
+    ("申请材料报表", ["申请材料", "报表"]),  # not 申请 + 材料
+    ("请申请", ["申请"]),  # a character that starts no word is skipped
+    ("申", []),
+    ("", []),
+    ("𠀀申请😀人", ["申请"]),  # characters beyond U+FFFF never join a word
+]
+
+
+@pytest.mark.parametrize("text,tokens", DICTIONARY_TOKENS)
+def test_clause_kind_dictionary_words(text: str, tokens: list[str]) -> None:
+    assert DictionaryWords(WORDS)(text) == tokens
+
+
+def test_clause_kind_dictionary_words_never_cross_texts() -> None:
+    rows, cols = DictionaryWords(WORDS).tokens(["提交申", "请人", "", "审核"])
+    assert [(r, WORDS[c]) for r, c in zip(rows.tolist(), cols.tolist())] == [(0, "提交"), (3, "审核")]
+
+
+def test_clause_kind_dictionary_words_refuses_other_lengths() -> None:
+    with pytest.raises(ValueError, match="2–4 characters"):
+        DictionaryWords(["申请", "中华人民共和国"])
+
+
+def test_clause_kind_dictionary_words_features_equal_sklearn() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vocab = {w: i for i, w in enumerate(WORDS)}
+    vec = TfidfVectorizer(analyzer=DictionaryWords(WORDS), vocabulary=vocab, token_pattern=None, lowercase=False,
+                          sublinear_tf=True).fit([t for t, _ in DICTIONARY_TOKENS])
+    texts = [t for t, _ in DICTIONARY_TOKENS] + ["申请申请申请人"]
+    got = FastModel({"encoders": [export_vectorizer(vec, 0, 1.5)], "base": _Stub()}).features([[t] for t in texts])
+    assert abs(got - vec.transform(texts) * 1.5).max() <= 1e-12
+
+
+def test_clause_kind_neighbour_features() -> None:
+    import numpy as np
+
+    proba = np.array([[0.9, 0.1], [0.2, 0.8], [0.5, 0.5]])
+    assert neighbour_features(proba, 0.5).tolist() == [
+        [0.0, 0.0, 0.1, 0.4],  # no clause before; the next one's probabilities
+        [0.45, 0.05, 0.25, 0.25],
+        [0.1, 0.4, 0.0, 0.0],  # no clause after
+    ]
+    assert neighbour_features(proba[:1], 1.0).tolist() == [[0.0, 0.0, 0.0, 0.0]]
 
 
 def test_clause_kind_model_meta_records_data_and_scores() -> None:
@@ -230,6 +425,15 @@ def test_clause_kind_skops_refuses_untrusted_type_directly(tmp_path: Path) -> No
 def test_clause_kind_model_missing_file_is_clean_error(tmp_path: Path) -> None:
     with pytest.raises(ModelFileError, match="train it with"):
         load_model(tmp_path / "absent.skops")
+
+
+def test_clause_kind_model_of_another_format_is_clean_error(tmp_path: Path) -> None:
+    import skops.io as sio
+
+    old = tmp_path / "old.skops"
+    sio.dump({"features": None, "base": None}, old)  # a bundle of the earlier layout
+    with pytest.raises(ModelFileError, match="retrain it"):
+        load_model(old)
 
 
 def test_clause_kind_model_corrupt_file_is_clean_error(tmp_path: Path) -> None:
