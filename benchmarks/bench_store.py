@@ -48,7 +48,7 @@ TEXT_QUERIES = ["奖励", "公示", "补助", "工作日", "最高不超过", "�
 def _percentiles(samples: list[float]) -> tuple[float, float]:
     samples = sorted(samples)
     p50 = statistics.median(samples)
-    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
     return p50 * 1000, p95 * 1000
 
 
