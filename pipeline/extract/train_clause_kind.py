@@ -177,7 +177,8 @@ class DocExamples:
 
 
 def document_examples(doc_id: str, path: Path) -> DocExamples | None:
-    """Each gold quote is mapped to the segmenter's clause holding its start, as the evaluator does."""
+    """Each gold quote is mapped to the segmenter's clause holding its start, as the evaluator does
+    (a quote that starts in an excluded run-in title goes to the first clause it overlaps)."""
     gold = load_gold("clauses", doc_id)
     if not gold or not path.exists():
         return None
@@ -193,7 +194,11 @@ def document_examples(doc_id: str, path: Path) -> DocExamples | None:
         if span is None:
             continue
         i = bisect.bisect_right(starts, span[0]) - 1
-        if i >= 0 and span[0] < raw[i].end and i not in labelled:
+        if i < 0 or span[0] >= raw[i].end:
+            i += 1  # no clause holds the quote's start: the next one, if the quote reaches into it
+            if i >= len(raw) or raw[i].start >= span[1]:
+                continue
+        if i not in labelled:
             labelled[i] = item["kind"]
     return DocExamples(doc_id, rows, items, sorted(labelled.items()))
 
@@ -283,12 +288,21 @@ def _gold_rows(docs: list[DocExamples]) -> tuple[list[list[str]], list[str]]:
     return rows, kinds
 
 
+DOC_WEIGHT_POWER = 0.0
+
+
+def _sample_weight(docs: list[DocExamples]) -> Any:
+    """Each clause weighs n_doc ** -DOC_WEIGHT_POWER (n_doc: gold clauses of its document), scaled to mean 1."""
+    w = np.array([len(d.gold) ** -DOC_WEIGHT_POWER for d in docs for _ in d.gold], dtype=np.float64)
+    return w / w.mean()
+
+
 def fit_base(docs: list[DocExamples]) -> tuple[Any, Any]:
     """Features (a ColumnTransformer) and the first-stage classifier, fitted on the gold clauses of ``docs``."""
     rows, kinds = _gold_rows(docs)
     features = build_features(words_dictionary([row[COLUMNS.index("body")] for row in rows]))
     X = features.fit_transform(np.array(rows, dtype=object))
-    return features, build_classifier().fit(X, kinds)
+    return features, build_classifier().fit(X, kinds, sample_weight=_sample_weight(docs))
 
 
 def export(features: Any, base: Any) -> dict[str, Any]:
@@ -348,7 +362,7 @@ def fit_bundle(docs: list[DocExamples], stacked: bool = True, check: bool = Fals
             [neighbour_features(p, NEIGHBOUR_WEIGHT)[[i for i, _ in d.gold]] for d, p in zip(docs, oof)]
         )
         X = sparse.hstack([FastModel(bundle).features(rows), sparse.csr_matrix(neighbours)], format="csr")
-        bundle["stacked"] = build_classifier().fit(X, kinds)
+        bundle["stacked"] = build_classifier().fit(X, kinds, sample_weight=_sample_weight(docs))
     return bundle
 
 
