@@ -9,8 +9,8 @@ the classifier.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from importlib import import_module
-from typing import Callable, Iterable
 
 from pipeline.model import Document
 

@@ -16,7 +16,7 @@ def test_api_regression_extract_callable_after_subpackage_import():
         f"b = pipeline.extract({str(SEED_NOTICE)!r})\n"
         "print(a.meta.doc_number, len(b.contacts))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False)
     assert out.returncode == 0, out.stderr
     # seed 004's 文号 as printed on it; seed 000 ends with two contact groups (省商务厅, 省财政厅)
     assert out.stdout.split() == ["市中发〔2020〕12号", "2"]

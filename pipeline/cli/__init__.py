@@ -6,21 +6,20 @@ Typer app; this module only imports them and runs the app.
 
 from __future__ import annotations
 
+# Importing a module registers its commands on ``app``.
+from pipeline.cli import (  # noqa: F401
+    demo_cmds,
+    eval_cmds,
+    extract_cmds,
+    ingest_cmds,
+    rubric_cmds,
+    screen_cmds,
+    store_cmds,
+)
 from pipeline.cli.app import app
 
-# Importing a module registers its commands on ``app``.
-from pipeline.cli import (  # noqa: E402,F401
-    ingest_cmds,
-    extract_cmds,
-    rubric_cmds,
-    store_cmds,
-    eval_cmds,
-    screen_cmds,
-    demo_cmds,
-)
 
-
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     """Our own warnings are one line for the user; library warnings only in debug mode."""
     from pipeline.cli.common import debug_enabled, stderr
 

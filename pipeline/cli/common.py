@@ -11,9 +11,10 @@ import json
 import os
 import sys
 import traceback
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import typer
 from rich.console import Console

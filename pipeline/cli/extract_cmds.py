@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Any, List, Optional
+from typing import Any
 
 import typer
 
@@ -45,7 +45,9 @@ def clause_rows(data: dict[str, Any], confidence: dict[str, float | None] | None
     confidence = confidence or {}
     rows = []
     for c in data["clauses"]:
-        inside = lambda x: c["start"] <= x["start"] < c["end"]  # noqa: E731
+        def inside(x: dict[str, Any], c: dict[str, Any] = c) -> bool:
+            return c["start"] <= x["start"] < c["end"]
+
         rows.append(
             {
                 "source": data["source"]["path"] + (f"!{data['source']['member']}" if data["source"].get("member") else ""),
@@ -92,12 +94,12 @@ def print_tables(data: dict[str, Any]) -> None:
 
 @app.command("extract")
 def extract_cmd(
-    files: List[str] = typer.Argument(..., help="Files, folders or zip dossiers to analyse; '-' reads stdin."),
+    files: list[str] = typer.Argument(..., help="Files, folders or zip dossiers to analyse; '-' reads stdin."),
     fmt: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json, table or csv."),
     jsonl: bool = typer.Option(False, "--jsonl", help="With json: one document per line, printed as each finishes."),
     blocks: bool = typer.Option(False, "--blocks", help="With json: include the layout blocks."),
-    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Refuse input files larger than this many bytes."),
-    timeout: Optional[int] = typer.Option(None, "--timeout", help="Seconds allowed for one LibreOffice conversion."),
+    max_bytes: int | None = typer.Option(None, "--max-bytes", help="Refuse input files larger than this many bytes."),
+    timeout: int | None = typer.Option(None, "--timeout", help="Seconds allowed for one LibreOffice conversion."),
 ) -> None:
     """Analyse documents: structure, typed clauses, amounts in yuan and deadlines."""
     from pipeline.cli.ingest_cmds import _limits, work_items

@@ -7,7 +7,6 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.markup import escape
@@ -28,8 +27,8 @@ def index_cmd(
     db: Path = DB_OPTION,
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extraction processes (local) or Dask workers."),
     engine: str = typer.Option("local", "--engine", help="local | dask"),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786)."),
-    parquet: Optional[Path] = typer.Option(None, "--parquet", help="With --engine dask: Parquet output folder."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786)."),
+    parquet: Path | None = typer.Option(None, "--parquet", help="With --engine dask: Parquet output folder."),
 ) -> None:
     """Index documents into the store; unchanged files (same sha256) are skipped."""
     from pipeline.store.indexer import index
@@ -64,18 +63,18 @@ def index_cmd(
 
 @app.command("query")
 def query_cmd(
-    text: Optional[str] = typer.Argument(None, help="Text the clause must contain (any length; Chinese ok)."),
+    text: str | None = typer.Argument(None, help="Text the clause must contain (any length; Chinese ok)."),
     db: Path = DB_OPTION,
-    kind: Optional[str] = typer.Option(None, "--kind", help="Clause kind, e.g. funding_reward, deadline."),
-    min_amount: Optional[float] = typer.Option(None, "--min-amount", help="Clause states an amount ≥ this (yuan)."),
-    max_amount: Optional[float] = typer.Option(None, "--max-amount", help="Clause states an amount ≤ this (yuan)."),
-    currency: Optional[str] = typer.Option(None, "--currency", help="CNY, USD, …"),
-    deadline_after: Optional[str] = typer.Option(None, "--deadline-after", help="yyyy-mm-dd"),
-    deadline_before: Optional[str] = typer.Option(None, "--deadline-before", help="yyyy-mm-dd"),
-    issuer: Optional[str] = typer.Option(None, "--issuer", help="Issuer name contains this (e.g. 山东)."),
-    year: Optional[str] = typer.Option(None, "--year", help="2019, 2019:2021, 2019: or :2021"),
-    cites: Optional[str] = typer.Option(None, "--cites", help="Cites this 文号 or title (鲁商字〔2018〕191号)."),
-    doc: Optional[str] = typer.Option(None, "--doc", help="Document path, title or 文号 contains this."),
+    kind: str | None = typer.Option(None, "--kind", help="Clause kind, e.g. funding_reward, deadline."),
+    min_amount: float | None = typer.Option(None, "--min-amount", help="Clause states an amount ≥ this (yuan)."),
+    max_amount: float | None = typer.Option(None, "--max-amount", help="Clause states an amount ≤ this (yuan)."),
+    currency: str | None = typer.Option(None, "--currency", help="CNY, USD, …"),
+    deadline_after: str | None = typer.Option(None, "--deadline-after", help="yyyy-mm-dd"),
+    deadline_before: str | None = typer.Option(None, "--deadline-before", help="yyyy-mm-dd"),
+    issuer: str | None = typer.Option(None, "--issuer", help="Issuer name contains this (e.g. 山东)."),
+    year: str | None = typer.Option(None, "--year", help="2019, 2019:2021, 2019: or :2021"),
+    cites: str | None = typer.Option(None, "--cites", help="Cites this 文号 or title (鲁商字〔2018〕191号)."),
+    doc: str | None = typer.Option(None, "--doc", help="Document path, title or 文号 contains this."),
     limit: int = typer.Option(50, "--limit", help="Maximum rows."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f"),
 ) -> None:

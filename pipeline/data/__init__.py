@@ -9,7 +9,7 @@ that silently never fires.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ def data_path(name: str) -> Path:
     return DATA_DIR / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> Any:
     """Load ``pipeline/data/<name>`` (YAML or JSON), validated against its schema if present."""
     path = DATA_DIR / name
@@ -56,4 +56,4 @@ def validate(data: Any, schema: dict[str, Any], path: Path | str) -> None:
         raise DataFileError(path, f"at {where}: {err.message}")
 
 
-__all__ = ["DATA_DIR", "data_path", "load_data", "validate", "resources"]
+__all__ = ["DATA_DIR", "data_path", "load_data", "resources", "validate"]

@@ -14,10 +14,11 @@ ranges, percent for percents. Kind accuracy is measured over matched pairs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -139,12 +140,10 @@ def numbers_agree(gold: GoldAmount, pred: Amount) -> bool:
     """Value always; low/high for ranges (and percent bands); percent for percents."""
     if not _close(gold.value, pred.value):
         return False
-    if gold.kind == "range" or (gold.kind == "percent" and gold.percent is None):
-        if not (_close(gold.low, pred.low) and _close(gold.high, pred.high)):
-            return False
-    if gold.percent is not None and not _close(gold.percent, pred.percent):
+    banded = gold.kind == "range" or (gold.kind == "percent" and gold.percent is None)
+    if banded and not (_close(gold.low, pred.low) and _close(gold.high, pred.high)):
         return False
-    return True
+    return gold.percent is None or _close(gold.percent, pred.percent)
 
 
 def pair_by_overlap(gold: list[GoldAmount], pred: list[Amount]) -> list[tuple[int, int]]:

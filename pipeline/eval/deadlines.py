@@ -13,12 +13,14 @@ Run: ``python -m pipeline.eval.deadlines [train|test|all]``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import sys
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pipeline.eval.gold import _tolerant, load_gold, load_split
 from pipeline.model import Deadline, Document, Source
@@ -52,12 +54,10 @@ def _analyse(doc: Document) -> Document:
     """The stages a deadline depends on: metadata (for the document date) when available, then deadlines."""
     from pipeline.extract.deadlines import extract_deadlines
 
-    try:
-        from pipeline.structure.metadata import extract_metadata  # another helper's stage
+    with contextlib.suppress(Exception):  # without metadata, the extractor falls back to dates in the text
+        from pipeline.structure.metadata import extract_metadata
 
         doc = extract_metadata(doc)
-    except Exception:  # noqa: BLE001 - without it, the extractor falls back to dates in the text
-        pass
     return extract_deadlines(doc)
 
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pipeline.config import Limits
 from pipeline.errors import CorruptFileError, EncryptedFileError, ResourceLimitError
@@ -195,7 +196,7 @@ class _DocxReader:
         part = document.part
         styles_root = None
         try:
-            styles_root = part.styles.element if part._styles_part is not None else None  # noqa: SLF001
+            styles_root = part.styles.element if part._styles_part is not None else None
         except Exception:  # noqa: BLE001 - a docx without a styles part is legal
             styles_root = None
         self.styles = _Styles(styles_root)
@@ -308,7 +309,7 @@ class _DocxReader:
                     try:
                         if part.is_linked_to_previous:
                             continue
-                        element = part._element  # noqa: SLF001 - python-docx has no public XML accessor
+                        element = part._element
                     except (AttributeError, KeyError):
                         continue
                     for p in element.iter(w("p")):

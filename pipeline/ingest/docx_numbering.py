@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from pipeline.data import load_data
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{%s}" % W_NS
+_W = f"{{{W_NS}}}"
 
 
 def w(tag: str) -> str:
@@ -215,7 +215,7 @@ def _with_suffix(label: str, suffix: str) -> str:
     return label + " "
 
 
-@lru_cache(maxsize=None)
+@cache
 def _formats() -> dict[str, dict[str, Any]]:
     return load_data("docx_numbering.yaml")["formats"]
 
@@ -303,4 +303,4 @@ def format_number(n: int, fmt: str) -> str:
     return ""
 
 
-__all__ = ["Level", "NumberingDefs", "NumberingState", "format_number", "parse_numbering", "w", "W_NS"]
+__all__ = ["W_NS", "Level", "NumberingDefs", "NumberingState", "format_number", "parse_numbering", "w"]

@@ -89,7 +89,7 @@ def ocr_pdf_page(page: Any, page_no: int, limits: Limits, name: str, warnings: l
             f"{int(width * scale) * int(height * scale)} pixels, over the {limits.max_page_pixels} limit"
         )
         return []
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
         w_px, h_px = obj.get_px_size()

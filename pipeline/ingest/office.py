@@ -19,8 +19,8 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from pipeline.config import Limits
 from pipeline.errors import (

@@ -78,7 +78,7 @@ def _check_tail(path: Path, name: str) -> None:
 # ----- glyphs of one page ------------------------------------------------------------------
 def page_chars(page: Any, textpage: Any) -> list[Char]:
     """Every glyph with its loose box (font ascent..descent), top-down coordinates in points."""
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     tp = textpage.raw
     n = raw.FPDFText_CountChars(tp)
@@ -156,7 +156,7 @@ def _count_objects(page: Any, kind: int) -> int:
     """Page objects of one type. The top level is counted with raw calls (a text page has
     thousands of glyph runs and the wrapper objects cost more than the count); form
     XObjects, where some producers put whole tables or scans, are walked only if present."""
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     handle = page.raw
     count = raw.FPDFPage_CountObjects(handle)
@@ -249,7 +249,7 @@ def read_pdf(path: Path, source: Source, limits: Limits) -> Document:
                 name, f"{count} pages, over the {limits.max_pages}-page limit (raise POLICYLENS_MAX_PAGES)"
             )
         import pypdfium2 as pdfium
-        import pypdfium2.raw as raw
+        from pypdfium2 import raw
 
         pages: list[tuple[int, float, list[Line]]] = []
         ocr_pages = 0

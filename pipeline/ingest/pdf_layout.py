@@ -15,10 +15,11 @@ coordinates in points). The rules are the ones a typesetter follows:
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 CJK_CHARS = "\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK = re.compile(f"[{CJK_CHARS}]")
@@ -144,7 +145,7 @@ def _make_line(chars: list[Char]) -> Line:
     between every character. So a gap is a space when it is wide for Latin text, or, between
     CJK characters, clearly wider than the line's usual spacing.
     """
-    gaps = [b.x0 - a.x1 for a, b in zip(chars, chars[1:]) if a.text != " " and b.text != " "]
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(chars) if a.text != " " and b.text != " "]
     usual = statistics.median(gaps) if gaps else 0.0
     parts: list[str] = []
     for i, ch in enumerate(chars):
@@ -310,7 +311,7 @@ def margins_of(lines: Sequence[Line], fallback: _Margins | None = None) -> _Marg
     if not body:
         return _Margins(0, 0, 10, 5)
     size = _median_size(body)
-    gaps = [b.top - a.bottom for a, b in zip(body, body[1:]) if 0 <= b.top - a.bottom < 3 * size]
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(body) if 0 <= b.top - a.bottom < 3 * size]
     return _Margins(
         # the leftmost line start: every paragraph's second line starts there, and nothing
         # in body text sticks out to the left of it (page numbers are furniture by now)
@@ -438,9 +439,7 @@ def paragraphs(pages: Sequence[tuple[int, list[Line]]], body_size: float | None 
                 and out[-1].heading
                 and key == prev_key
                 and title_continues(prev_line, ln, m)
-            ):
-                out[-1].lines.append(ln)
-            elif (
+            ) or (
                 prev_line is not None
                 and prev_m is not None
                 and out

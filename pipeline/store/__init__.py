@@ -9,14 +9,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
 from pipeline.store.db import connect
 from pipeline.store.export import export as _export
-from pipeline.store.indexer import IndexReport, index as _index
+from pipeline.store.indexer import IndexReport
+from pipeline.store.indexer import index as _index
 from pipeline.store.query import ClauseQuery, run_query
 
 
@@ -94,4 +96,4 @@ class Store:
             conn.close()
 
 
-__all__ = ["Store", "ClauseQuery", "IndexReport"]
+__all__ = ["ClauseQuery", "IndexReport", "Store"]

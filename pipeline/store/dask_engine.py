@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Self
 
 import dask
 from distributed.diagnostics.plugin import WorkerPlugin
@@ -50,7 +51,7 @@ class WarmPipeline(WorkerPlugin):
 
     name = "policylens-warm-pipeline"
 
-    async def setup(self, worker) -> None:  # noqa: ANN001 - distributed.Worker
+    async def setup(self, worker) -> None:
         # in a thread: the worker's event loop keeps answering heartbeats during the
         # few seconds the model and dictionaries take to load
         await asyncio.to_thread(warm_up)
@@ -129,7 +130,7 @@ class DaskEngine:
             self.cluster.close()
             self.cluster = None
 
-    def __enter__(self) -> DaskEngine:
+    def __enter__(self) -> Self:
         self.start()
         return self
 

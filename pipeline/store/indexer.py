@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Protocol
+from typing import Protocol, Self
 
 from pipeline import __version__
 from pipeline.errors import PolicyLensError
@@ -139,7 +140,7 @@ def warm_up() -> int:
 
         jieba.setLogLevel(60)
         jieba.posseg.lcut("省商务厅负责")
-    except Exception:  # noqa: BLE001 - see docstring
+    except Exception:  # noqa: BLE001, S110 - see docstring: a failed warm-up only costs time later
         pass
     return os.getpid()
 
@@ -224,7 +225,7 @@ class LocalEngine:
             self._pool = None
         self.started = False
 
-    def __enter__(self) -> LocalEngine:
+    def __enter__(self) -> Self:
         self.start()
         return self
 

@@ -223,6 +223,6 @@ def _children(conn: sqlite3.Connection, table: str, clause_ids: list[int]) -> di
     marks = ",".join("?" * len(clause_ids))
     drop = {"id", "document_id", "clause_id", "magnitude"}
     for row in conn.execute(f"SELECT * FROM {table} WHERE clause_id IN ({marks}) ORDER BY start", clause_ids):
-        item = {k: row[k] for k in row.keys() if k not in drop and row[k] is not None}
+        item = {k: row[k] for k in row.keys() if k not in drop and row[k] is not None}  # noqa: SIM118 - sqlite3.Row iterates values, not keys
         out.setdefault(row["clause_id"], []).append(item)
     return out

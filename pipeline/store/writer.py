@@ -23,8 +23,9 @@ Writing is split in two so the single writer does as little as possible:
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
-from typing import Any, Iterable, NamedTuple
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
 from pipeline.model import Amount, Document
 from pipeline.store.fts import spaced_chars
@@ -51,7 +52,7 @@ class DocumentRows(NamedTuple):
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _year(date: str | None) -> int | None:

@@ -6,7 +6,6 @@ for character, so every constant below is the expected output too.
 
 from __future__ import annotations
 
-
 from pathlib import Path
 
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
@@ -53,7 +52,7 @@ DOCX_EXPECTED: list[tuple[str, int | None, str]] = [
 ]
 
 
-def _numbering_xml(document) -> None:  # noqa: ANN001 - python-docx Document
+def _numbering_xml(document) -> None:
     """Add abstractNum/num definitions: 一、 / （一） (two levels of one list), 1. and a restart."""
     from docx.oxml import parse_xml
 
@@ -96,11 +95,11 @@ def _numbering_xml(document) -> None:  # noqa: ANN001 - python-docx Document
 _NUM = {"cn": ("90", 0), "cn_paren": ("90", 1), "dec": ("91", 0), "dec2": ("92", 0)}
 
 
-def _set_num(paragraph, num_id: str, ilvl: int) -> None:  # noqa: ANN001
+def _set_num(paragraph, num_id: str, ilvl: int) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    ppr = paragraph._p.get_or_add_pPr()  # noqa: SLF001
+    ppr = paragraph._p.get_or_add_pPr()
     num_pr = OxmlElement("w:numPr")
     lvl = OxmlElement("w:ilvl")
     lvl.set(qn("w:val"), str(ilvl))
@@ -138,7 +137,7 @@ def build_docx(path: Path) -> Path:
     p = document.add_paragraph("联系人：张三")
     outline = OxmlElement("w:outlineLvl")
     outline.set(qn("w:val"), "1")
-    p._p.get_or_add_pPr().append(outline)  # noqa: SLF001
+    p._p.get_or_add_pPr().append(outline)
     section = document.sections[0]
     section.header.paragraphs[0].text = HEADER_TEXT
     section.footer.paragraphs[0].text = FOOTER_TEXT
@@ -210,7 +209,7 @@ def _wrap(text: str, width: float, indent: int, size: float = SIZE) -> list[str]
 class _Flow:
     """A tiny typesetter: paragraphs into a column, new page (and page number) when full."""
 
-    def __init__(self, canvas, x0: float, x1: float, page_numbers: bool = True) -> None:  # noqa: ANN001
+    def __init__(self, canvas, x0: float, x1: float, page_numbers: bool = True) -> None:
         self.c = canvas
         self.x0, self.x1 = x0, x1
         self.y = PAGE_H - MARGIN_TOP
@@ -574,7 +573,7 @@ def build_long_docx(path: Path) -> Path:
     section.header.paragraphs[0].text = HEADER_TEXT
     footer = section.footer.paragraphs[0]
     footer.alignment = 1
-    footer._p.append(  # noqa: SLF001
+    footer._p.append(
         parse_xml(
             '<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
             'w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.ingest import fixtures as fx
 from pipeline.config import Limits
 from pipeline.errors import CorruptFileError, EncryptedFileError, ResourceLimitError
 from pipeline.ingest import load
 from pipeline.ingest.docx import read_docx
 from pipeline.ingest.docx_numbering import NumberingState, format_number, parse_numbering
 from pipeline.model import BlockKind, Source
+from tests.ingest import fixtures as fx
 
 
 def _read(path: Path, **limits: int):
@@ -85,9 +85,9 @@ def test_docx_empty_numbered_paragraph_uses_up_its_number(tmp_path: Path) -> Non
     import docx
 
     document = docx.Document()
-    fx._numbering_xml(document)  # noqa: SLF001 - the fixture's numbering definitions
+    fx._numbering_xml(document)
     for text in ("报送申报书", "", "报送财务报表"):
-        fx._set_num(document.add_paragraph(text), "91", 0)  # noqa: SLF001
+        fx._set_num(document.add_paragraph(text), "91", 0)
     path = tmp_path / "empty.docx"
     document.save(str(path))
     assert _read(path).text == "1.报送申报书\n3.报送财务报表"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.ingest import fixtures as fx
 from pipeline.config import Limits
 from pipeline.errors import ConversionError, ConversionTimeoutError, ConverterMissingError, EncryptedFileError
 from pipeline.ingest.office import CONVERTER_ENV, read_office
 from pipeline.model import BlockKind, Source
+from tests.ingest import fixtures as fx
 
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed"

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.ingest import fixtures as fx
 from pipeline.config import Limits
 from pipeline.errors import CorruptFileError, EncryptedFileError, ResourceLimitError
 from pipeline.ingest import load
 from pipeline.ingest.pdf import read_pdf, text_layer_usable
 from pipeline.ingest.pdf_layout import Char, Line, continues, find_gutter, margins_of, paragraphs
 from pipeline.model import BlockKind, Source
+from tests.ingest import fixtures as fx
 
 
 def _read(path: Path, **limits: int):

@@ -61,11 +61,11 @@ def store_path(tmp_path: Path) -> Path:
          ("procedure", "对候选名单进行为期7个工作日公示。"),
          ("deadline", "申报材料于2019年8月23日前报省商务厅。"),
          ("background", "根据《关于加快推进外贸转型升级试点县建设的实施意见》（鲁商字〔2018〕191号）要求开展工作。")],
-        amounts=[dict(text="最高800万元", length=7, value=8_000_000.0, kind="cap", high=8_000_000.0)],
-        deadlines=[dict(text="2019年8月23日前", length=11, date="2019-08-23", kind="due_by"),
-                   dict(text="7个工作日", length=5, duration=Duration(7, "workday"), kind="period")],
-        citations=[dict(text="《关于加快推进外贸转型升级试点县建设的实施意见》（鲁商字〔2018〕191号）",
-                        title="关于加快推进外贸转型升级试点县建设的实施意见", doc_number="鲁商字〔2018〕191号")],
+        amounts=[{"text": "最高800万元", "length": 7, "value": 8_000_000.0, "kind": "cap", "high": 8_000_000.0}],
+        deadlines=[{"text": "2019年8月23日前", "length": 11, "date": "2019-08-23", "kind": "due_by"},
+                   {"text": "7个工作日", "length": 5, "duration": Duration(7, "workday"), "kind": "period"}],
+        citations=[{"text": "《关于加快推进外贸转型升级试点县建设的实施意见》（鲁商字〔2018〕191号）",
+                        "title": "关于加快推进外贸转型升级试点县建设的实施意见", "doc_number": "鲁商字〔2018〕191号"}],
     )
     d2 = make_doc(
         "zaozhuang.txt", ZAOZHUANG_TEXT,
@@ -74,11 +74,11 @@ def store_path(tmp_path: Path) -> Path:
         [("funding_reward", "对参加境外重要展会活动的企业，每次展位费再补助30%，最高补助2万元。"),
          ("funding_reward", "对年度进出口额达5亿元的企业给予30万元奖励。"),
          ("deadline", "各单位于2020年12月31日前完成自查。")],
-        amounts=[dict(text="30%", length=3, value=None, kind="percent", percent=30.0, base="展位费", cap=20_000.0),
-                 dict(text="最高补助2万元", length=7, value=20_000.0, kind="cap", high=20_000.0),
-                 dict(text="5亿元", length=3, value=5e8, kind="exact", role="threshold", tier_group="t1", tier_index=0),
-                 dict(text="30万元", length=4, value=3e5, kind="exact", role="reward", tier_group="t1", tier_index=0)],
-        deadlines=[dict(text="2020年12月31日前", length=12, date="2020-12-31", kind="due_by")],
+        amounts=[{"text": "30%", "length": 3, "value": None, "kind": "percent", "percent": 30.0, "base": "展位费", "cap": 20_000.0},
+                 {"text": "最高补助2万元", "length": 7, "value": 20_000.0, "kind": "cap", "high": 20_000.0},
+                 {"text": "5亿元", "length": 3, "value": 5e8, "kind": "exact", "role": "threshold", "tier_group": "t1", "tier_index": 0},
+                 {"text": "30万元", "length": 4, "value": 3e5, "kind": "exact", "role": "reward", "tier_group": "t1", "tier_index": 0}],
+        deadlines=[{"text": "2020年12月31日前", "length": 12, "date": "2020-12-31", "kind": "due_by"}],
     )
     write_source(conn, "shandong.txt", "a" * 64, "test", [d1.to_dict()])
     write_source(conn, "zaozhuang.txt", "b" * 64, "test", [d2.to_dict()])

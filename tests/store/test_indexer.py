@@ -95,7 +95,7 @@ def test_index_cli_exit_code_and_summary(tmp_path):
     make_corpus(tmp_path / "in", 1)
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "index", str(tmp_path / "in"), "--db", str(tmp_path / "s.db")],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, check=False)
     assert proc.returncode == 3
     assert "indexed 1 files (1 documents)" in proc.stderr
     assert "empty.txt: file has no text" in proc.stderr

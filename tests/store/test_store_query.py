@@ -182,7 +182,7 @@ def test_store_stats_and_export(store_path, tmp_path):
 )
 def test_query_window_and_index_paths_agree(store_path, monkeypatch, text, filters):
     """The newest-first window and the index-driven fallback must return the same rows in the same order."""
-    import pipeline.store.query as query
+    from pipeline.store import query
 
     monkeypatch.setattr(query, "WINDOW", 10**9)  # everything answered by the window walk
     by_window = Store(store_path).query(text, **filters)

@@ -60,7 +60,7 @@ def _doc_dict(conn: sqlite3.Connection, path: str) -> dict:
         "sections": [{"id": "s1", "level": 1, "number": "一、", "title": "总则", "start": 0, "end": len(text)}],
         "clauses": [{"id": c["clause_key"], "section": "s1", "kind": c["kind"], "start": c["start"], "end": c["end"],
                      "text": c["text"]} for c in clauses],
-        "amounts": [{**{k: a[k] for k in a.keys() if k not in skip}, "clause": a["clause_key"]} for a in amounts],
+        "amounts": [{**{k: a[k] for k in a.keys() if k not in skip}, "clause": a["clause_key"]} for a in amounts],  # noqa: SIM118 - sqlite3.Row
     }
 
 
