@@ -253,19 +253,34 @@ def test_rubrics_cli_rejects_unknown_split() -> None:
 # ---------------------------------------------------------------- the gold files
 
 
+def _by_digest(doc_ids: set[str]) -> list[str]:
+    return sorted(doc_ids, key=lambda d: hashlib.sha256(d.encode("utf-8")).hexdigest())
+
+
 def test_rubrics_split_follows_documented_rule() -> None:
-    """corpora/gold/rubrics/GUIDE.md "Split": forced docs first, then sha256(doc_id) order fills train to ceil(n/2)."""
+    """corpora/gold/rubrics/GUIDE.md "Split": forced docs first, then sha256(doc_id) order fills train to ceil(n/2).
+
+    The rule applies per batch: the first batch as above, the second batch (``second_batch`` in
+    split.yaml, GUIDE.md "Second batch, 2026-11-23") among themselves, with no forced documents.
+    """
     assigned = load_split("all")
+    second = set(yaml.safe_load(SPLIT_FILE.read_text(encoding="utf-8")).get("second_batch") or [])
+    assert second <= set(assigned), "every second-batch document must be in train or test"
+    first = {d: s for d, s in assigned.items() if d not in second}
     extraction_test = set((yaml.safe_load((ROOT / "corpora" / "split.yaml").read_text(encoding="utf-8")))["test"])
-    forced_test = sorted(d for d in assigned if d in extraction_test)
-    rest = sorted((d for d in assigned if d not in extraction_test and d != "seed_000"),
-                  key=lambda d: hashlib.sha256(d.encode("utf-8")).hexdigest())
-    n_train = math.ceil(len(assigned) / 2)
+    forced_test = sorted(d for d in first if d in extraction_test)
+    rest = _by_digest({d for d in first if d not in extraction_test and d != "seed_000"})
+    n_train = math.ceil(len(first) / 2)
     expected_train = {"seed_000", *rest[: n_train - 1]}
     expected_test = {*forced_test, *rest[n_train - 1:]}
-    assert {d for d, s in assigned.items() if s == "train"} == expected_train
-    assert {d for d, s in assigned.items() if s == "test"} == expected_test
+    assert {d for d, s in first.items() if s == "train"} == expected_train
+    assert {d for d, s in first.items() if s == "test"} == expected_test
     assert forced_test, "the extraction-test documents used here must be in this set's test split"
+    ordered = _by_digest(second)
+    half = math.ceil(len(ordered) / 2)
+    assert {d for d in second if assigned[d] == "train"} == set(ordered[:half])
+    assert {d for d in second if assigned[d] == "test"} == set(ordered[half:])
+    assert not second & extraction_test, "a second-batch document held out elsewhere would need the forced rule"
 
 
 def test_rubrics_every_gold_file_is_in_the_split_and_valid() -> None:
