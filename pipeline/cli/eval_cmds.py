@@ -41,6 +41,9 @@ def extraction(
 @eval_app.command("rubric")
 def rubric(
     split: str = typer.Option("test", "--split", help="Which notices: test (held out), train or all."),
+    batch: str = typer.Option(
+        "all", "--batch", help="Annotation batch: all, first (16 notices) or second (8 added 2026-11-23)."
+    ),
     details: bool = typer.Option(False, "--details", help="List unmatched gold and unmatched compiled items."),
     format: str = typer.Option("table", "--format", help="table (rich) or json."),
 ) -> None:
@@ -55,12 +58,14 @@ def rubric(
         fail(UsageError(detail=f"--split must be test, train or all; got {split!r}"))
     if format not in ("table", "json"):
         fail(UsageError(detail=f"--format must be table or json; got {format!r}"))
+    if batch not in ("all", "first", "second"):
+        fail(UsageError(detail=f"--batch must be all, first or second; got {batch!r}"))
 
     def progress(ids: list[str]) -> object:
         return track(ids, description="compiling notices", console=stderr, transient=True)
 
     try:
-        report = evaluate(split, details=details, progress=progress)  # type: ignore[arg-type]
+        report = evaluate(split, batch=batch, details=details, progress=progress)  # type: ignore[arg-type]
     except Exception as err:  # noqa: BLE001 - one line, never a traceback
         fail(err)
     if format == "json":

@@ -314,3 +314,23 @@ def test_rubrics_gold_quotes_are_in_the_notice(doc_id: str) -> None:
     text = load(need_shared(gold.notice)).text
     missing = [item.quote for item in gold.items if item.quote not in text]
     assert not missing, f"{doc_id}: quotes not found in the normalised text: {missing}"
+
+
+def test_rubrics_batch_ids_separate_the_two_annotation_batches() -> None:
+    """The second batch (GUIDE.md, "Second batch, 2026-11-23") is reported on its own, so its blind
+    test half is never averaged into notices the compiler was already tuned after."""
+    from pipeline.eval.rubrics import batch_ids
+
+    second = batch_ids("second")
+    first = batch_ids("first")
+    assert second == {
+        "bulk_00762_ip_conduct_preservation", "bulk_01644_shanghai_deputy_motions",
+        "bulk_00726_court_self_compensation_cases", "bulk_00224_foreign_enterprise_representative_offices",
+        "bulk_00227_domestic_listed_foreign_shares", "bulk_01260_beijing_law_enforcement_inspection",
+        "bulk_00266_international_freight_forwarding", "bulk_00649_submarine_cable_pipeline_laying",
+    }
+    assert first is not None and len(first) == 16 and "seed_000" in first
+    assert not first & second
+    assert batch_ids("all") is None
+    with pytest.raises(ValueError, match="batch"):
+        batch_ids("third")
