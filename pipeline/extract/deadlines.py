@@ -105,6 +105,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "actor_by": re.compile(
             rf"(?:{_alt(r['actor_by'])})(?P<a>[^，。；：,;:]{{2,80}}?)(?:{_alt(r['actor_by_verbs'])})"
         ),
+        # "2次或者2次以上", "3次以上": a count of events ("一次告知" is a manner, not a count)
+        "event_count": re.compile(
+            rf"[\d{_CN_NUM}两]+(?:{_alt(r['lookback_counts'])})(?:{_alt(r['lookback_count_followers'])})"
+        ),
         "range": re.compile(rf"[ \t]*(?:{_alt(r['range_connectors'])})[ \t]*"),
         "actor_please": re.compile(rf"请(?P<a>[^，。；：,;:]{{0,40}}?(?:{suffixes}))(?=于|在|务必|按|将|及时|，)"),
         "enumerator": re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*"),
@@ -384,6 +388,8 @@ def _kind_for(text: str, e: DateExpr, end: int, label: str) -> tuple[str | None,
     after = _after(text, end)
     before = _before(text, e.start)
     if e.part is not None and e.part.endswith("内"):
+        if _starts_with_any(after, r["target_not_after"]):
+            return None, None  # "有效期在2025年内的人员": it qualifies a noun
         return "due_by", None  # "年内完成": within the year is itself a limit
     if _starts_with_any(after, r["due_after"]):
         return "due_by", _starts_with_any(after, r["due_after"])
@@ -491,7 +497,8 @@ def _dated_deadlines(doc: Document, dates: list[DateExpr], ref: ReferenceDate, t
             # "2021年底，出口退税审批平均2个工作日办结" (seed 004): a target after the document date;
             # "2019年上半年进出口增幅" (seed 000) lies before it and is a statistic.
             target = e.resolve()
-            if target is not None and target >= ref.date:
+            if target is not None and target >= ref.date and not _starts_with_any(
+                    _after(text, e.end, 2), r["target_not_after"]):
                 kind = "due_by"
         if kind is None and e.precision != "day" and e.year is None and out and out[-1].kind == "due_by":
             # "7月底前完成项目前期手续，…。10月底完善平台各项功能" (baotou 2022): the next step of a schedule
@@ -644,7 +651,7 @@ def _recurring(doc: Document) -> list[Deadline]:
             rec = f"{unit}:end"
         elif unit in ("quarterly", "half-yearly", "monthly"):
             window = doc.text[m.end() : m.end() + 10]
-            if unit == "half-yearly" or any(v in window for v in verbs):
+            if unit == "half-yearly" or any(v in window for v in verbs) or _recurrence_lead_in(doc.text, m.end()):
                 rec = unit
         if rec is None:
             continue
@@ -663,6 +670,17 @@ def _recurring(doc: Document) -> list[Deadline]:
             out.append(end)
             taken[e.start : e.end] = b"\x01" * (e.end - e.start)
     return out
+
+
+def _recurrence_lead_in(text: str, end: int) -> bool:
+    """A bare 每季度/每月 whose clause goes on with a recipient or a day and then a verb or a due marker:
+    "每季度向…煤矿安全监察机构写出书面报告", "每季度第一个月的二十五日前"."""
+    r = _rules()
+    reach = r["recurrence_clause_reach"]
+    clause = re.match(rf"[^，,。；;\n]{{0,{reach}}}", text[end : end + reach]).group()
+    if not _starts_with_any(clause, r["recurrence_lead_ins"]):
+        return False
+    return any(v in clause for v in r["recurrence_verbs"]) or any(w in clause for w in r["due_after"])
 
 
 def _recurring_range_end(text: str, end: int) -> tuple[DateExpr, str] | None:
@@ -765,11 +783,12 @@ def _periods(doc: Document, dates: list[DateExpr], ref: ReferenceDate, taken, ho
         head = _clause_head(text, m.start())
         validity = _validity_noun(text, m.start())
         countdown = bool(m["back"]) and _counts_back(head, unit)
+        ahead = not m["back"] and _notice_ahead(text, head, unit, m.end())
         back_from = _counted_back_from_event(head)
         if (countdown or back_from) and _starts_with_any(_after(text, m.end(), 2), r["countdown_qualifier_after"]):
             continue  # "终止前12个月的平均工资": a window qualifying a noun
         if not (m["suf"] or prefix or after_word or unit in r["period_always"] or validity is not None
-                or countdown or back_from):
+                or countdown or back_from or ahead):
             continue
         if m["suf"] and unit == "year" and _ends_with_any(before, r["period_lookback"]):
             continue  # "近三年内未发生…": a look-back condition
@@ -897,10 +916,20 @@ def _counts_back(head: str, unit: str) -> bool:
         return True
     if unit == "year":
         return False
+    if _ends_with_any(h, r["countdown_modal_prepositions"]):
+        return True  # "应当在三十日前向…申报": a notice period, not the 30th of a month
     if unit in r["countdown_free_units"]:
         return len(h) >= r["countdown_min_event_chars"]
     cut = max((h.rfind(p) + len(p) for p in r["countdown_prepositions"] if h.rfind(p) >= 0), default=-1)
     return cut >= 0 and len(h) - cut >= r["countdown_min_event_chars"]
+
+
+def _notice_ahead(text: str, head: str, unit: str, end: int) -> bool:
+    """"应当提前三十日发布告示": a notice period before an act; not "提前一年完成" (ahead of plan)."""
+    r = _rules()
+    if unit == "year" or not _ends_with_any(_strip_fillers(head), r["countdown_prefixes"]):
+        return False  # "可提前一年参加…考试": a year early is a privilege, not a notice period
+    return not _starts_with_any(_after(text, end, 4), r["completion_verbs"])
 
 
 def _countdown_event(head: str) -> str | None:
@@ -929,11 +958,16 @@ def _is_condition_or_lookback(text: str, head: str, end: int) -> bool:
     """
     r = _rules()
     # a bracket opens an aside: "驶离口岸前4小时内（船舶在口岸停泊时间不足4小时的，…）" keeps its limit
-    rest = re.match(r"[^，,。；;\n（(]{0,40}", text[end : end + 40]).group().rstrip(" ）)")
+    tail = text[end : end + 48]
+    note = _starts_with_any(tail, r["inclusive_notes"])  # "12个月内（含）的": not an aside
+    tail = tail[len(note) :] if note else tail
+    rest = re.match(r"[^，,。；;\n（(]{0,40}", tail).group().rstrip(" ）)")
     if rest and _ends_with_any(rest, r["condition_clause_end"]):
         return True
     if _starts_with_any(rest.replace(" ", ""), r["lookback_after"]):
         return True
+    if _patterns()["event_count"].match(rest.replace(" ", "")):
+        return True  # "3个月内2次或者2次以上发现…": a look-back window of a sanction
     if not rest or any(c in head for c in r["limit_cues"]) or not any(w in rest for w in r["qualifier_markers"]):
         return False
     return _next_pos(rest) in r["qualifier_next_pos"]
