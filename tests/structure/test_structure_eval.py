@@ -59,8 +59,10 @@ def test_structure_eval_unknown_split() -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("split", ["train", "test"])
+@pytest.mark.parametrize("split", ["train"])
 def test_structure_eval_heading_accuracy(split: str) -> None:
+    # train only: a failing gate on the held-out split would invite tuning on it (test numbers are
+    # reported by `policylens eval extraction`)
     need_shared(REAL)
     result = evaluate_sections(split)
     assert result["documents"] == len(split_docs(split))
