@@ -235,7 +235,8 @@ def test_clauses_section_none_without_structure() -> None:
 
 def test_clauses_plain_text_without_punctuation_does_not_raise() -> None:
     doc = extract_clauses(_doc("项目\t金额\n甲\t100\n乙\t200"))
-    assert all(doc.text[c.start : c.end] == c.text for c in doc.clauses)
+    # table cells without money, a date or a phone are not clauses (gold/clauses/GUIDE.md)
+    assert doc.clauses == []
 
 
 def _real_sample() -> list[Path]:
