@@ -15,22 +15,13 @@ import typer
 
 from pipeline.cli.app import app
 from pipeline.cli.common import fail, stderr, stdout
+from pipeline.cli.formatting import amounts_summary, deadline_summary
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "corpora" / "samples" / "dossiers"
 NOTICE = ROOT / "corpora" / "seeds" / "000_3152260086050f01.txt"
 OPINIONS = ROOT / "corpora" / "seeds" / "004_8ce19e87db4bba9c.txt"
 MAX_ROWS = 15
-
-
-def _yuan(value: float | None) -> str:
-    if value is None:
-        return ""
-    if value >= 1e8 and value % 1e6 == 0:
-        return f"{value / 1e8:g} 亿元"
-    if value >= 1e4:
-        return f"{value / 1e4:g} 万元"
-    return f"{value:g} 元"
 
 
 def _extract_part() -> None:
@@ -48,36 +39,37 @@ def _extract_part() -> None:
             highlight=False,
         )
         return
-    rewards = [a for a in doc.amounts if a.role == "reward"] or [
-        a for a in doc.amounts if a.role != "threshold"
-    ]
-    table = Table(title=f"{doc.meta.title or OPINIONS.name}: 奖励金额（{len(rewards)}）")
-    table.add_column("金额原文")
-    table.add_column("数值", justify="right")
-    table.add_column("类型")
-    table.add_column("所在条款", overflow="fold")
-    for a in rewards[:MAX_ROWS]:
-        clause = doc.clause_at(a.start)
-        context = clause.text if clause else doc.text[max(0, a.start - 30) : a.end + 10]
-        value = (
-            f"{a.percent:g}%" if a.percent is not None else _yuan(a.value if a.value is not None else a.cap)
-        )
-        table.add_row(a.text, value, a.kind, context.replace("\n", " ")[:60])
+    data = doc.to_dict()
+    by_clause: dict[str, list[dict]] = {}
+    for a in data["amounts"]:
+        by_clause.setdefault(a.get("clause") or "", []).append(a)
+    # one row per clause that gives money: a researcher reads "5亿→30万" as one rule, not four amounts
+    reward_clauses = [c for c in data["clauses"] if c["kind"] == "funding_reward" and c["id"] in by_clause]
+    table = Table(title=f"{doc.meta.title or OPINIONS.name}: 奖励条款（{len(reward_clauses)}）")
+    table.add_column("条款", overflow="fold", ratio=3)
+    table.add_column("金额（归一化；档位为 门槛→奖励）", overflow="fold", ratio=2)
+    for c in reward_clauses[:MAX_ROWS]:
+        table.add_row(_short(c["text"], 70), amounts_summary(by_clause[c["id"]]))
     stdout.print(table)
-    if len(rewards) > MAX_ROWS:
+    if len(reward_clauses) > MAX_ROWS:
         stdout.print(
-            f"… and {len(rewards) - MAX_ROWS} more (policylens extract {OPINIONS})",
+            f"… and {len(reward_clauses) - MAX_ROWS} more (policylens extract {OPINIONS})",
             markup=False,
             highlight=False,
         )
     dl = Table(title=f"期限（{len(doc.deadlines)}）")
     dl.add_column("原文", overflow="fold")
-    dl.add_column("日期")
-    dl.add_column("类型")
-    for d in doc.deadlines[:MAX_ROWS]:
-        due = d.date or (f"{d.duration.value:g} {d.duration.unit}" if d.duration else (d.recurrence or ""))
-        dl.add_row(d.text, due, d.kind)
+    dl.add_column("归一化")
+    dl.add_column("谁", overflow="fold")
+    dl.add_column("做什么", overflow="fold")
+    for d in data["deadlines"][:MAX_ROWS]:
+        dl.add_row(d["text"], deadline_summary(d), d.get("actor") or "", d.get("action") or "")
     stdout.print(dl)
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @app.command("demo")

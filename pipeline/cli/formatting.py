@@ -68,6 +68,10 @@ def amounts_summary(amounts: list[dict[str, Any]]) -> str:
             continue
         parts.append(amount_summary(a))
     for group in tiers.values():
+        if not any("threshold" in s for s in group.values()):
+            # the rungs are named, not measured (国家级、省部级…分别给予50万元、20万元): rewards in order
+            parts.append("tiers " + " / ".join(amount_figure(s["reward"]) for _, s in sorted(group.items())))
+            continue
         steps = [
             f"{amount_figure(s['threshold']) if 'threshold' in s else '?'}→{amount_figure(s['reward']) if 'reward' in s else '?'}"
             for _, s in sorted(group.items())

@@ -93,8 +93,9 @@ def test_cli_demo_runs_on_bundled_material(tmp_path):
     assert res.exit_code == 0, res.output
     assert "示例申报材料初筛" in res.stdout and "泓川县" in res.stdout
     assert (tmp_path / "demo" / "index.html").exists()
-    # the extraction part either prints its tables or says why it was skipped
-    assert "奖励金额" in res.stdout or "skipping the extraction part" in res.stdout
+    # the extraction part: seed 004's reward clauses and its three time limits (三年内, 2021年底, 2个工作日)
+    assert "奖励条款" in res.stdout and "期限（3）" in res.stdout
+    assert "skipping the extraction part" not in res.stdout
 
 
 def test_cli_screen_csv_one_row_per_applicant(tmp_path):
