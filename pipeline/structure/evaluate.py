@@ -48,9 +48,14 @@ _BRACKETS = str.maketrans(
 _SEPARATORS = re.compile(r"[\s、，,；;]+")
 
 
-def split_docs(split: str) -> dict[str, Path]:
-    """Documents of ``split`` (train, test, or all) -> their paths."""
-    data = yaml.safe_load(SPLIT.read_text(encoding="utf-8"))
+def split_docs(split: str, *, split_file: Path | None = None) -> dict[str, Path]:
+    """Documents of ``split`` (train, test, or all) -> their paths.
+
+    ``split_file`` points at another split (e.g. ``corpora/gold_structure2/split.yaml``, a
+    blind set added after the audit of the first test split); its paths are relative to the
+    repository root like those of ``corpora/split.yaml``.
+    """
+    data = yaml.safe_load((split_file or SPLIT).read_text(encoding="utf-8"))
     names = sorted(data) + ["all"]
     if split not in names:
         raise ValueError(f"The 'split' parameter must be one of {names}; got {split!r} instead.")
@@ -142,16 +147,24 @@ def _looks_numbered(parent: str, gold_sections: list[dict[str, Any]]) -> bool:
 
 
 def evaluate_sections(
-    split: str = "test", *, loader: Callable[[Path], Document] | None = None
+    split: str = "test",
+    *,
+    loader: Callable[[Path], Document] | None = None,
+    gold_dir: Path | None = None,
+    split_file: Path | None = None,
 ) -> dict[str, Any]:
-    """Heading-tree accuracy and precision over the documents of ``split``."""
+    """Heading-tree accuracy and precision over the documents of ``split``.
+
+    ``gold_dir``/``split_file`` score another gold corpus laid out like ``corpora/gold``
+    (``sections/`` and ``meta/``); the defaults are ``corpora/gold`` and ``corpora/split.yaml``.
+    """
     from pipeline.structure.headings import detect_sections
 
     loader = loader or load_document
     per_doc: dict[str, Any] = {}
     gold_total = correct = predicted = aligned = 0
-    for doc_id, path in split_docs(split).items():
-        gold_file = GOLD / "sections" / f"{doc_id}.yaml"
+    for doc_id, path in split_docs(split, split_file=split_file).items():
+        gold_file = (gold_dir or GOLD) / "sections" / f"{doc_id}.yaml"
         if not gold_file.exists() or not path.exists():
             per_doc[doc_id] = {"skipped": "no gold file" if not gold_file.exists() else f"{path} is absent"}
             continue
@@ -182,8 +195,17 @@ def _meta_value(value: Any) -> str:
     return _key(value if value is None or isinstance(value, str) else str(value))
 
 
-def evaluate_meta(split: str = "test", *, loader: Callable[[Path], Document] | None = None) -> dict[str, Any]:
-    """Per-field accuracy of ``extract_metadata`` (a field is right when it equals gold, None included)."""
+def evaluate_meta(
+    split: str = "test",
+    *,
+    loader: Callable[[Path], Document] | None = None,
+    gold_dir: Path | None = None,
+    split_file: Path | None = None,
+) -> dict[str, Any]:
+    """Per-field accuracy of ``extract_metadata`` (a field is right when it equals gold, None included).
+
+    ``gold_dir``/``split_file`` as in :func:`evaluate_sections`.
+    """
     from pipeline.structure.headings import detect_sections
     from pipeline.structure.metadata import extract_metadata
 
@@ -191,8 +213,8 @@ def evaluate_meta(split: str = "test", *, loader: Callable[[Path], Document] | N
     per_doc: dict[str, Any] = {}
     right = {f: 0 for f in META_FIELDS}
     n = 0
-    for doc_id, path in split_docs(split).items():
-        gold_file = GOLD / "meta" / f"{doc_id}.yaml"
+    for doc_id, path in split_docs(split, split_file=split_file).items():
+        gold_file = (gold_dir or GOLD) / "meta" / f"{doc_id}.yaml"
         if not gold_file.exists() or not path.exists():
             per_doc[doc_id] = {"skipped": "no gold file" if not gold_file.exists() else f"{path} is absent"}
             continue
@@ -217,15 +239,33 @@ def evaluate_meta(split: str = "test", *, loader: Callable[[Path], Document] | N
     }
 
 
-def main(verbose: bool = False) -> None:
+def corpus_options(corpus: Path | None) -> dict[str, Path]:
+    """``gold_dir``/``split_file`` for a gold corpus folder holding ``split.yaml``, ``sections/``, ``meta/``."""
+    if corpus is None:
+        return {}
+    corpus = corpus if corpus.is_absolute() else (ROOT / corpus)
+    return {"gold_dir": corpus, "split_file": corpus / "split.yaml"}
+
+
+def main(verbose: bool = False, corpus: Path | None = None, json_out: Path | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
     console = Console()
-    for split in ("train", "test"):
-        sec = evaluate_sections(split)
-        meta = evaluate_meta(split)
-        table = Table(title=f"structure gold — {split}")
+    options = corpus_options(corpus)
+    # the default corpus prints train then test; another corpus prints the splits its split.yaml has
+    splits = (
+        ("train", "test")
+        if corpus is None
+        else tuple(yaml.safe_load(options["split_file"].read_text(encoding="utf-8")))
+    )
+    results: dict[str, Any] = {}
+    for split in splits:
+        sec = evaluate_sections(split, **options)
+        meta = evaluate_meta(split, **options)
+        results[split] = {"sections": sec, "meta": meta}
+        label = split if corpus is None else f"{corpus} {split}"
+        table = Table(title=f"structure gold — {label}")
         for col in ("document", "gold", "correct", "predicted", "accuracy", "precision", "meta wrong"):
             table.add_column(col)
         for doc_id, s in sec["per_doc"].items():
@@ -258,9 +298,25 @@ def main(verbose: bool = False) -> None:
             for doc_id, m in meta["per_doc"].items():
                 if m.get("wrong"):
                     console.print(f"[bold]{doc_id}[/] meta {m['wrong']}")
+    if json_out is not None:
+        import json
+
+        json_out.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    import sys
+    import argparse
 
-    main(verbose="-v" in sys.argv)
+    parser = argparse.ArgumentParser(description="Score heading trees and metadata against gold files.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the errors of each document")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="a gold corpus folder with split.yaml, sections/ and meta/ (default: corpora/gold + corpora/split.yaml)",
+    )
+    parser.add_argument(
+        "--json", type=Path, default=None, help="also write the full results (every error) here"
+    )
+    args = parser.parse_args()
+    main(verbose=args.verbose, corpus=args.corpus, json_out=args.json)
