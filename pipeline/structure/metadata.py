@@ -29,7 +29,8 @@ DATE = re.compile(
     rf"(?P<y>(?:19|20)\d\d|[{_CN}]{{4}})\s*年\s*(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
     rf"\s*(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
 )
-_ISO = re.compile(r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])")
+# longest alternatives first: "2026-05-18" must not stop at day "1" (gold_structure2, hukou guide)
+_ISO = re.compile(r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])(?!\d)")
 _DATE_ONLY = re.compile(rf"^[（(]?\s*{DATE.pattern}\s*[）)]?$")
 _ISSUED = re.compile(rf"^(?P<org>.*?)\s*{DATE.pattern}\s*印\s*发$")
 _YEAR_ONLY = re.compile(rf"^(?:(?:19|20)\d\d|[{_CN}]{{4}})\s*年$")
@@ -43,6 +44,8 @@ class _Rules:
     max_agency: int
     order_issuer: re.Pattern[str]
     order_number: re.Pattern[str]
+    promulgation: re.Pattern[str]
+    title_label: re.Pattern[str]
     title_endings: tuple[str, ...]
     max_title: int
     source_header: tuple[re.Pattern[str], ...]
@@ -65,6 +68,8 @@ def rules() -> _Rules:
         max_agency=d["doc_number"]["max_agency_chars"],
         order_issuer=re.compile(d["order"]["issuer_line"]),
         order_number=re.compile(d["order"]["number_line"]),
+        promulgation=re.compile(d["order"]["promulgation_line"]),
+        title_label=re.compile(d["title_column_label"]),
         title_endings=tuple(d["title_endings"]),
         max_title=d["max_title_chars"],
         source_header=tuple(re.compile(p) for p in d["source_header_lines"]),
@@ -148,8 +153,9 @@ def is_org(text: str) -> bool:
 
 
 def split_orgs(text: str) -> list[str]:
-    """A signature line may hold several organisations separated by spaces (联合发文)."""
-    parts = [p for p in re.split(r"\s+", text.strip()) if p]
+    """A signature line may hold several organisations separated by spaces (联合发文), a joint
+    order's issuer line by 、 ("农业部、财政部、国家物价局令第1号")."""
+    parts = [p for p in re.split(r"[\s、]+", text.strip()) if p]
     if len(parts) > 1 and all(is_org(p) for p in parts):
         return parts
     return [re.sub(r"\s+", "", text.strip())] if is_org(text) else []
@@ -196,6 +202,13 @@ def extract_metadata(doc: Document) -> Document:
         m = DATE.search(value) or _ISO.search(value)
         if m and (iso := iso_date(m)):
             meta.date, spans["date"] = iso, [a + m.start(), a + m.end()]
+
+    promulgated = _promulgation(header)
+    if promulgated and not meta.date:
+        m, ln = promulgated
+        d = DATE.search(m.group("date"))
+        if d and (iso := iso_date(d)):
+            meta.date, spans["date"] = iso, [ln.start + m.start("date"), ln.start + m.end("date")]
 
     issued = _issued_date(lines)
     if issued and not meta.issued_date:
@@ -315,6 +328,10 @@ def _title(header: list[Line]) -> tuple[str, int, int] | None:
         if _is_source_header(ln.text) or _is_label_line(ln.text) or ln.text.endswith(("：", ":")):
             continue
         text = ln.text
+        label = rules().title_label.match(text)
+        if label and _title_like(text[label.end() :]):
+            candidates.append((text[label.end() :], ln.start + label.end(), ln.end, "关于" in text))
+            continue
         if _title_like(text):
             candidates.append((text, ln.start, ln.end, "关于" in text))
             continue
@@ -358,6 +375,19 @@ def _doc_number(header: list[Line], labelled: dict[str, tuple[str, int, int]]) -
                 num = r.order_number.match(nxt.text)
                 if num:
                     return f"{ln.text}第{num.group('serial')}号", ln.start, nxt.end
+    promulgated = _promulgation(header)
+    if promulgated:
+        m, ln = promulgated
+        return f"{m.group('issuer')}令第{m.group('serial')}号", ln.start + m.start("issuer"), ln.start + m.end("serial") + 1
+    return None
+
+
+def _promulgation(header: list[Line]) -> tuple[re.Match[str], Line] | None:
+    """The first "<date> <issuer>令第N号公布" line of the header, if any."""
+    for ln in header:
+        m = rules().promulgation.match(ln.text.strip())
+        if m:
+            return m, ln
     return None
 
 
@@ -479,6 +509,12 @@ def _issuers_fallback(
         m = r.order_issuer.match(ln.text)
         if m:
             return [(m.group("issuer"), ln.start, ln.start + len(m.group("issuer")))]
+    promulgated = _promulgation(header)
+    if promulgated:
+        m, ln = promulgated
+        names = split_orgs(m.group("issuer"))
+        if names:
+            return [(n, ln.start + m.start("issuer"), ln.start + m.end("issuer")) for n in names]
     for ln in header:
         m = r.letterhead.match(ln.text)
         if m and is_org(m.group("issuer")):

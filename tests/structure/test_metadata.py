@@ -194,3 +194,52 @@ def test_metadata_regression_wrapped_title_without_type_word(text: str, title: s
     assert doc.meta.title == title
     a, b = doc.meta.spans["title"]
     assert doc.text[a:b].replace("\n", "") == title
+
+
+PROMULGATION_LINES = [
+    # (header, doc_number, issuers, date) — the promulgation line compilations print under a title
+    ("# 某某安全监督检查办法\n2022年5月26日 国家市场监督管理总局令第57号公布\n2022年7月1日 施行\n",
+     "国家市场监督管理总局令第57号", ["国家市场监督管理总局"], "2022-05-26"),
+    ("# 某某标志使用办法\n1996年1月29日 中华人民共和国国务院、中华人民共和国中央军事委员会令第194号发布\n",
+     "中华人民共和国国务院、中华人民共和国中央军事委员会令第194号",
+     ["中华人民共和国国务院", "中华人民共和国中央军事委员会"], "1996-01-29"),
+    # a 常务会议通过 line above: the date is the one on the order line, not the meeting
+    ("# 某某费用交纳办法\n2006年12月8日 国务院第159次常务会议通过\n2006年12月19日 中华人民共和国国务院令第481号公布\n",
+     "中华人民共和国国务院令第481号", ["中华人民共和国国务院"], "2006-12-19"),
+]
+
+
+@pytest.mark.parametrize("header,number,issuers,date", PROMULGATION_LINES)
+def test_metadata_promulgation_line_gives_order_number_issuers_and_date(
+    header: str, number: str, issuers: list[str], date: str
+) -> None:
+    text = header + "第一条 为了规范管理，制定本办法。\n第二条 本办法自公布之日起施行。\n"
+    doc = extract_metadata(text_doc(text))
+    assert (doc.meta.doc_number, doc.meta.issuers, doc.meta.date) == (number, issuers, date)
+    a, b = doc.meta.spans["date"]
+    y, m, d = (int(x) for x in date.split("-"))
+    assert doc.text[a:b] == f"{y}年{m}月{d}日"  # the span is the order line's date, not the 施行 date
+
+
+NOT_PROMULGATION = [
+    "2019年3月2日 国务院令第709号修订\n",  # an amendment, not the original order
+    "根据2011年1月8日《国务院关于废止和修改部分行政法规的决定》修订\n",
+]
+
+
+@pytest.mark.parametrize("line", NOT_PROMULGATION)
+def test_metadata_amendment_lines_are_not_promulgation(line: str) -> None:
+    text = "# 某某条例\n" + line + "第一条 为了规范管理，制定本条例。\n"
+    doc = extract_metadata(text_doc(text))
+    assert doc.meta.doc_number is None and doc.meta.date is None
+
+
+def test_metadata_iso_date_keeps_two_digit_day() -> None:
+    # regression: "2026-05-18" matched as 2026-05-1 (day alternatives tried shortest first)
+    text = "某某申报指南\n发布日期：2026-05-18 15:15\n一、申报条件\n申请人应当具有本科以上学历。\n"
+    assert extract_metadata(text_doc(text)).meta.date == "2026-05-18"
+
+
+def test_metadata_web_column_label_is_not_part_of_the_title() -> None:
+    text = "【关注】学历型人才引进入户申报指南\n发布日期：2026-05-18\n一、申报条件\n申请人应当具有本科以上学历。\n"
+    assert extract_metadata(text_doc(text)).meta.title == "学历型人才引进入户申报指南"
