@@ -102,12 +102,18 @@ def _names(item: RubricItem) -> list[str]:
     return [n for n in dict.fromkeys(found) if len(n) >= 3 or (n != name and len(n) >= 2)]
 
 
+# the head of an attachment list: "附件：", "附件（附后）：" (plans_dev4 a1)
+_LIST_HEAD = re.compile(r"^\s*(?:附件|附表|附)\s*\d*\s*(?:[（(][^（）()]{0,8}[)）])?\s*[：:]")
+
+
 def attached_status(item: RubricItem, text: str) -> tuple[str, tuple[int, int]] | None:
     """("present" | "empty", span of the line) when the plan names the document as attached, else None."""
     names = _names(item)
     if not names:
         return None
     pats = _patterns()
+    kind_name = pats.get("approval_documents_name")
+    by_kind = kind_name is not None and bool(kind_name.search(_core(item.name)))
     lines = _lines(text)
     in_list = False  # inside a "附件：1.… 2.…" list
     for ls, le in lines:
@@ -115,10 +121,11 @@ def attached_status(item: RubricItem, text: str) -> tuple[str, tuple[int, int]] 
         if not line.strip():
             in_list = False
             continue
-        listing = bool(re.match(r"^\s*(?:附件|附表|附)\s*\d*\s*[：:]", line))
+        listing = bool(_LIST_HEAD.match(line))
         in_list = listing or (in_list and bool(re.match(r"^\s*\d{1,2}\s*[.、．]", line)))
         flat = re.sub(r"\s", "", line)
-        if not names_it(flat, names):
+        # a material named by kind ("相关手续的证明文件") is named by the approvals themselves
+        if not names_it(flat, names) and not (by_kind and pats["approval_documents_line"].search(flat)):
             continue
         if pats["promised_only"].search(line):
             return "empty", (ls, le)
@@ -172,7 +179,7 @@ def _in_attachment_list(text: str, line_start: int) -> bool:
         if not line.strip():
             in_list = False
         else:
-            listing = bool(re.match(r"^\s*(?:附件|附表|附)\s*\d*\s*[：:]", line))
+            listing = bool(_LIST_HEAD.match(line))
             in_list = listing or (in_list and bool(re.match(r"^\s*\d{1,2}\s*[.、．]", line)))
         if ls == line_start:
             return in_list

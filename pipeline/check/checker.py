@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 from pipeline.check.attached import attached_status, deferred_line, is_separate_document
+from pipeline.check.doc_title import match_titles
 from pipeline.check.matcher import (
     CONTENT_MIN,
     MATCH_MIN,
@@ -90,6 +91,7 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
     matchable = [i for i in rub.items if i.kind != "requirement" and not is_container(rub, i.id)]
     probs = candidate_probs(cands)
     matches = match_items(rub, matchable, cands, probs, text)
+    match_titles(rub, matchable, matches, cands, text)  # the plan's own title; 关于申请…的函 (doc_title.py)
     inside = find_inside(rub, matchable, matches, cands, text, probs)
     share_joined(
         matches, [i for i in matchable if i.id not in inside]
@@ -181,9 +183,13 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         res.evidence = [{"text": text[c.start : c.body_start].strip(), "start": c.start, "end": c.body_start}]
         if state == "empty":
             res.reason = f"{item.name}: heading “{c.title}” has no content (placeholder or blank)"
-        elif state == "thin":
+        elif state == "thin" and not _filled_field(c, text):
             res.status, res.reason = "partial", f"{item.name}: very little content under “{c.title}”"
-        elif item.kind == "section" and one_short_sentence(text, c.body_start, c.end):
+        elif (
+            item.kind == "section"
+            and one_short_sentence(text, c.body_start, c.end)
+            and not _filled_field(c, text)
+        ):
             short.add(item.id)
             no_parts = not any(r.kind == "requirement" and r.weight > 0 for r in rub.children(item.id))
             # generic: no fact in it — "新建服务站38个，改造提升10个" is short but specific (plans_dev2 c2)
@@ -215,6 +221,11 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         own = own_heading(item, region, cands, siblings) if describes else None
         if own is not None:
             outcome = judge_under_heading(item, own, outcome, text)
+        elif outcome.status != "present":
+            # any check: a sub-heading of its own that holds only a pointer or a blank is the
+            # requirement deferred — "三、任务清单和分工\n详见附件1：…任务清单。" with no attachment
+            # in the file (plans_dev4 c3) is empty, not a partial division of duties found elsewhere
+            outcome = _placeholder_only(item, region, cands, text) or outcome
         res = base(item, outcome.status, outcome.reason)
         res.evidence = outcome.evidence
         res.section_start, res.section_end = region.start, region.end
@@ -466,6 +477,46 @@ def own_heading(
     return best[1] if best else None
 
 
+def _placeholder_only(
+    item: RubricItem, region: Candidate, cands: list[Candidate], text: str
+) -> Outcome | None:
+    """``empty`` when the requirement's own sub-heading or run-in label holds only a placeholder.
+
+    Sub-heading: "三、任务清单和分工\n详见附件1…" (plans_dev4 c3). Label: "一是建设地点：待定。"
+    (plans_dev4 a3) — GUIDE: a sub-requirement the plan explicitly defers with a placeholder is empty.
+    """
+    own = own_heading(item, region, cands)
+    if (
+        own is not None
+        and body_state(text, own.body_start, own.end) == "empty"
+        and CONTENT_CHARS.search(text[own.body_start : own.end])
+    ):
+        ev = [{"text": text[own.start : own.end].strip(), "start": own.start, "end": own.end}]
+        return Outcome("empty", ev, f"“{own.title}” holds only a placeholder")
+    for name in {item.name, item.name.rsplit("的", 1)[-1]}:
+        if len(name) < 2:
+            continue
+        pat = re.compile(rf"{re.escape(name)}\s*[：:为是]\s*([^。；;，,\n]{{1,16}})(?=[。；;，,\n]|$)")
+        for m in pat.finditer(text, region.body_start, region.end):
+            if body_state(text, m.start(1), m.end(1)) == "empty":
+                ev = [{"text": m.group(0), "start": m.start(), "end": m.end()}]
+                return Outcome("empty", ev, f"{item.name}: only a placeholder (“{m.group(0)}”)")
+    return None
+
+
+def _filled_field(c: Candidate, text: str) -> bool:
+    """A labelled field ("规模：全日制在校生5000人", "学科门类\t工学、管理学、艺术学") is short by nature:
+    with a figure or a list of several things in it, it answers its label (plans_dev4 b1, b3)."""
+    if c.level != 98:
+        return False
+    if (
+        c.field
+    ):  # a table cell or 【】 field: any value that is no placeholder fills it ("学校名称 西湾科技职业学院")
+        return True
+    value = text[c.body_start : c.end]
+    return has_facts(text, c.body_start, c.end) or len(re.findall(r"[、，,]", value)) >= 1
+
+
 def _names_in_words(item: RubricItem, c: Candidate) -> bool:
     names = [item.name, *(item.params.get("keywords") or [])]
     return max(title_score(c.title, names)[0], word_score(c.title, names)) >= OWN_HEADING_MIN
@@ -506,9 +557,31 @@ def _labelled_in(item: RubricItem, cands: list[Candidate], text: str) -> Candida
     from pipeline.rubric.compiler import core
 
     name = core(item.name)
-    if len(name) < 3:
+    if len(name) >= 3:
+        pat = re.compile(rf"(?:^|[。；;\n])\s*(?:主要|具体)?{re.escape(name)}(?:主要)?(?:[：:]|包括)")
+        for c in cands:
+            if pat.search(text, c.body_start, c.end):
+                return c
+    return _run_in(item, cands, text)
+
+
+# "一是…；二是人才培养目标为…；三是办学规模为…" (plans_dev4 b4): parts of a 论证报告 stated in run-in
+# prose, each clause opening with the part's name (or the head after its 的: 拟建学校的师资来源 →
+# 师资来源) and a copula. After an enumeration marker (一是, 二是) the name alone opens the part.
+_RUN_IN_OPEN = r"(?:^|[。；;，,\n])\s*(?:[一二三四五六七八九十]是)?"
+_RUN_IN_VERB = r"(?:[：:]|为|是|位于|包括)"
+_RUN_IN_MARKED = r"(?:^|[。；;，,\n])\s*[一二三四五六七八九十]是"
+
+
+def _run_in(item: RubricItem, cands: list[Candidate], text: str) -> Candidate | None:
+    heads = {item.name, item.name.rsplit("的", 1)[-1]}
+    heads = {h for h in heads if len(h) >= 2}
+    if not heads:
         return None
-    pat = re.compile(rf"(?:^|[。；;\n])\s*(?:主要|具体)?{re.escape(name)}(?:主要)?(?:[：:]|包括)")
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    pat = re.compile(
+        rf"{_RUN_IN_OPEN}[\u4e00-\u9fff]{{0,2}}(?:{alt}){_RUN_IN_VERB}|{_RUN_IN_MARKED}(?:{alt})"
+    )
     for c in cands:
         if pat.search(text, c.body_start, c.end):
             return c

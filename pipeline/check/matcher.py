@@ -40,6 +40,7 @@ class Candidate:
     body_start: int
     level: int
     first_sentence: str = ""
+    field: bool = False  # a table row or 【】 label: one line, the value of one field
 
 
 @dataclass(slots=True)
@@ -72,6 +73,16 @@ def candidates(doc: Document, sections: list[Section]) -> list[Candidate]:
         if not stripped or start in starts:
             continue
         unbracketed = re.sub(r"[（(][^（）()]*[)）]", "", stripped)
+        row = _ROW_LABEL.match(line) or _BRACKET_LABEL.match(line)
+        if row:
+            # "校址 待定" (a 项目/内容 table row), "【校址】澜州市北湖新区…" (a run-in label): the label names
+            # the part and the rest of the line is its content (plans_dev4 b3, b1) — not a title "校址 待定"
+            # whose body would be the next lines
+            body, stop = start + row.end(), start + len(line)
+            out.append(
+                Candidate(row.group(1), start, stop, body, 98, _first_sentence(text, body, stop), True)
+            )
+            continue
         if len(stripped) <= STANDALONE_MAX and not re.search(r"[。，；,;]", unbracketed):
             # "附：申请表（见附件1，已随文报送）", "年度工作计划": a title line without numbering
             nxt = next((x for x in starts if x > start), len(text))
@@ -138,6 +149,10 @@ def _promote_plain_headings(text: str, out: list[Candidate]) -> list[Candidate]:
 CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _ATTACHMENT_LINE = re.compile(r"(?m)^[ \t]*附[件表]\s*\d*\s*[：:．.、]")
 _LABEL = re.compile(r"^\s*([^\s，。：:；;、（）()]{2,14})[：:]")
+# a two-column table row: a label of words, whitespace, then its content (a .txt table's tabs are
+# normalised to spaces); a run-in label in 【】 brackets
+_ROW_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,14})(?:[\t \u3000]+|(?=【))(?=\S)")
+_BRACKET_LABEL = re.compile(r"^\s*【([^】\s]{2,14})】\s*(?=\S)")
 
 
 def _first_sentence(text: str, start: int, end: int) -> str:
@@ -158,7 +173,28 @@ def title_score(title: str, names: list[str]) -> tuple[float, str]:
         sc = _part_score(part, tuple(names))
         if sc * PART_SHARE > best[0]:
             best = (sc * PART_SHARE, "synonym")
+    if best[0] < PARTS_INSIDE and any(_parts_inside(title, n) for n in names):
+        best = (PARTS_INSIDE, "synonym")
     return best
+
+
+PARTS_INSIDE = 0.7
+
+
+@lru_cache(maxsize=65536)
+def _parts_inside(title: str, name: str) -> bool:
+    """A joined heading abridges a joined name part by part: "资源和环境影响" for 项目利用资源情况分析
+    以及对生态环境的影响分析 (plans_dev4 a3) — each part of the heading inside its own part of the name."""
+    heads = heading_parts(title)
+    parts = list(title_parts(name.replace("的", "")))
+    if len(heads) < 2 or len(parts) < len(heads):
+        return False
+    for h in heads:
+        hit = next((p for p in parts if h in p), None)
+        if hit is None:
+            return False
+        parts.remove(hit)
+    return True
 
 
 @lru_cache(maxsize=65536)
@@ -254,7 +290,10 @@ def _families() -> list[tuple[str, list[str]]]:
     from pipeline.data import load_data
 
     out = []
-    for fam in load_data("section_synonyms.yaml").get("word_families") or []:
+    families = (load_data("section_synonyms.yaml").get("word_families") or []) + (
+        load_data("plan_word_families.yaml").get("word_families") or []
+    )
+    for fam in families:
         out.append((fam[0], sorted(fam, key=len, reverse=True)))
     return out
 
@@ -395,6 +434,10 @@ def own_words(item: RubricItem) -> list[str]:
     """The item's own wording (and its parts and canonical label) for word_score: a synonym list is
     matched whole, word by word it would let "产业发展项目" pass for 村庄基本情况 through 产业基础."""
     names = [item.name, *title_parts(item.name)]
+    # "拟建学校的师资来源": the head after 的 is what a heading names ("师资队伍", plans_dev4 b2)
+    head = item.name.rsplit("的", 1)[-1]
+    if head != item.name and len(head) >= 2 and head not in names:
+        names.append(head)
     label = _labels().get(item.canonical or "")
     if label and label not in names:
         names.append(label)
@@ -412,6 +455,11 @@ def _labels() -> dict[str, str]:
 def item_names(item: RubricItem) -> list[str]:
     """The item's wording, its synonyms, and the parts a joined name names ("投资估算和资金筹措")."""
     names = [item.name, *item.synonyms]
+    # 的 is optional in a Chinese noun phrase: "拟建学校的名称" is written "学校名称" in a
+    # 项目/内容 table (plans_dev4 b3), "高等教育的布局" as "高等教育布局" (b1)
+    plain = item.name.replace("的", "")
+    if plain != item.name and plain not in names:
+        names.append(plain)
     return names + [p for p in title_parts(item.name) if p not in names]
 
 
@@ -443,7 +491,12 @@ def match_items(
     pairs: list[tuple[float, int, int, str, str, Candidate]] = []
     for item in items:
         names = item_names(item)
+        # one table row cannot hold a section's several parts: "建设内容\t新建厂房…" is a field of
+        # 项目情况, not 项目情况 itself (plans_dev4 a4)
+        several = sum(1 for r in rubric.children(item.id) if r.kind == "requirement") >= 2
         for c in cands:
+            if c.field and several:
+                continue
             sc, how = title_score(c.title, names)
             if c.level >= 98 and how != "synonym":
                 continue  # an unnumbered line or a label counts only when a synonym names it

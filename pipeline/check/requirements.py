@@ -65,6 +65,27 @@ def placeholder_rules() -> tuple[re.Pattern[str], int]:
 
 
 CONTENT_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+
+
+@lru_cache(maxsize=1)
+def _template_rules() -> tuple[re.Pattern[str] | None, int]:
+    data = load_data("placeholders.yaml")
+    marks = data.get("template_marks") or []
+    pat = re.compile("|".join(f"(?:{m})" for m in marks)) if marks else None
+    return pat, int(data.get("template_min_marks", 2))
+
+
+def unfilled_template(body: str) -> bool:
+    """A body whose figures are all template blanks (XX, ××, 【请填写】): the form was never filled in."""
+    pat, need = _template_rules()
+    if pat is None:
+        return False
+    marks = pat.findall(body)
+    if len(marks) < need:
+        return False
+    rest = _YEAR.sub("", pat.sub("", body))
+    return not re.search(r"\d", rest)
 
 
 def body_state(text: str, start: int, end: int) -> str:
@@ -74,6 +95,8 @@ def body_state(text: str, start: int, end: int) -> str:
     is a placeholder too (GUIDE: "正在测算中, 待…研究确定"), so it does not count as content.
     """
     body = _mask_pointers(text, start, _mask_deferrals(text, start, end))
+    if unfilled_template(body):
+        return "empty"
     pat, thin = placeholder_rules()
     chunks = [c for c in re.split(r"[\s。，；、：:（）()\[\]【】]+", body) if c]
     real = [c for c in chunks if not pat.fullmatch(c)]
@@ -487,12 +510,51 @@ def check_assigns_duties(item: RubricItem, text: str, start: int, end: int) -> O
     spans = [(start + m.start(), start + m.end()) for m in hits]
     if len(bodies) >= 2:
         return Outcome("present", evidence(text, spans, start, end))
+    table = _duty_table_rows(text, start, end)
+    if len({cell for cell, _ in table}) >= 2:
+        return Outcome("present", evidence(text, [span for _, span in table], start, end))
     words = [(start + m.start(), start + m.end()) for m in DUTY_WORDS.finditer(body)]
     if spans or words:
         return Outcome(
             "partial", evidence(text, spans or words, start, end), "duties not divided among named bodies"
         )
     return Outcome("missing", reason="no division of duties (…局负责…)")
+
+
+def _duty_table_rows(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+    """(body, row span) for each row of a task table under a 牵头单位/责任单位 header cell.
+
+    The table is the division of duties (plans_dev4 c1 "序号\t任务\t牵头单位\t…", c4): every row
+    names the body that carries its task, although no sentence says "…局负责…".
+    """
+    pats = patterns()
+    header, body, loose = pats["duty_table_header"], pats["duty_table_body"], pats["duty_table_row_body"]
+    out: list[tuple[str, tuple[int, int]]] = []
+    column: int | None = None
+    width = 0
+    pos = start
+    for line in text[start:end].split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        # a .txt table's tabs are normalised to spaces; a PDF table keeps them
+        cells = [c for c in re.split(r"[\t \u3000]+", line.strip()) if c]
+        if len(cells) < 2 and column is not None and not loose.search(line):
+            column = None  # the table ended
+            continue
+        found = next((i for i, c in enumerate(cells) if header.match(c)), None)
+        if found is not None:
+            column, width = found, len(cells)
+            continue
+        if column is None:
+            continue
+        span = (line_start, line_start + len(line))
+        if len(cells) == width:
+            if body.match(cells[column]) and not _GENERIC_BODY.match(cells[column]):
+                out.append((cells[column], span))
+        else:  # cells ran together: the row's first body with an administrative level
+            m = loose.search(line)
+            if m:
+                out.append((m.group(0), span))
+    return out
 
 
 def check_has_items(item: RubricItem, text: str, start: int, end: int) -> Outcome:

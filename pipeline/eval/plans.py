@@ -332,7 +332,9 @@ def _evaluate(
     if checker is None:
         checker = _real_checker
     report = PlansReport(split, [])
-    for pid in load_plan_split(split):
+    ids = load_plan_split(split)
+    _require_notices(rubrics, {load_gold_plan(pid)["notice"] for pid in ids})
+    for pid in ids:
         gold = load_gold_plan(pid)
         scored = rubrics[gold["notice"]]["scored"]
         ev = PlanEval(pid, float(gold["score"]), None)
@@ -348,6 +350,23 @@ def _evaluate(
         if progress:
             progress(pid)
     return report
+
+
+def _require_notices(rubrics: dict[str, Any], keys: set[str]) -> None:
+    """Stop before checking anything when a notice is absent, instead of failing every plan.
+
+    Real notices are not copied into the repo (licensing): corpora/plans_dev4 points at
+    ``../shared/corpus/...`` (resolved against the repo root), which exists only beside the
+    clone. Without it the eval cannot run at all, so say so in one line.
+    """
+    from pipeline.errors import UsageError
+
+    for key in sorted(keys):
+        path = notice_path(key)
+        if not path.exists():
+            shared = "shared" in str(rubrics[key]["notice"])
+            where = " (the shared corpus lives beside the clone, in ../shared)" if shared else ""
+            raise UsageError(detail=f"{path}: notice of '{key}' is absent{where}; cannot evaluate this corpus here")
 
 
 @lru_cache(maxsize=8)
