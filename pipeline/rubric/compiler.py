@@ -43,7 +43,9 @@ TOP_HEADING = re.compile(rf"^\s*(?:[{CN_NUM}{ROMAN}]{{1,3}}、|第[{CN_NUM}]{{1,
 YEAR_RANGE = re.compile(r"[（(]?\s*((?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年?\s*[)）]?")
 ATTACHMENT = re.compile(r"[（(]\s*(?:详?见|参见)?\s*(附件|附表)\s*(\d*)\s*[)）]")
 DOC_SUFFIX = re.compile(
-    r"(?:表|书|报告|计划|方案|清单|名单|证明|材料|文件|函|复印件|扫描件|说明|承诺书|合同|证书|执照|请示|意见|报表|资料|照片|凭证|决议|纪要|协议|会议记录)$"
+    r"(?:表|书|报告|计划|方案|清单|名单|证明|材料|文件|函|复印件|扫描件|说明|承诺书|合同|证书|执照|请示|意见|报表|资料|照片|凭证|决议|纪要|协议|会议记录"
+    # personal documents an applicant hands in ("并提供身份证、户口簿复印件及劳动合同")
+    r"|身份证|居住证|结婚证|离婚证|驾驶证|行驶证|许可证|合格证|毕业证|学位证|资格证|通行证|护照|户口簿|户口本|房产证|不动产权证|营业执照)$"
 )
 PAREN = re.compile(r"[（(][^（）()]*[)）]")
 # what "A和B的…" may ask of both items alike: "的数额", "的金额", "的具体数值"
@@ -63,6 +65,14 @@ def _rules() -> dict[str, Any]:
     rules["_checks"] = [(re.compile(r["match"]), r) for r in rules["checks"]]
     rules["_slugs"] = [(re.compile(r["match"]), r) for r in rules["slugs"]]
     return rules
+
+
+ARTICLE_LINE = re.compile(rf"^\s*第[{CN_NUM}百零〇\d]{{1,5}}条")
+
+
+@lru_cache(maxsize=1)
+def _case_sentence() -> re.Pattern[str]:
+    return re.compile(_rules()["lists"]["case_sentence"])
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +203,31 @@ def clean_name(name: str) -> str:
     return trim_name(name.strip(" ，。；、：:"))[0]
 
 
+@lru_cache(maxsize=1)
+def _name_rules() -> dict[str, re.Pattern[str]]:
+    """rubric_rules.yaml `material_names`: wording around a material's name that is not part of it."""
+    return {k: re.compile(v) for k, v in _rules()["material_names"].items()}
+
+
+def material_name(name: str) -> str:
+    """A material's name without a leading condition, the party that hands it in, or a trailing note
+    (corpora/gold/rubrics/GUIDE.md rules 3 and 13); unchanged unless what is left names a document."""
+    pats = _name_rules()
+    m = pats["condition"].match(name) or pats["condition_verb"].match(name)
+    if m and len(name) - m.end() >= 2 and DOC_SUFFIX.search(core(name[m.end() :])):
+        name = name[m.end() :]
+    m = pats["holder"].match(name) or pats["holder_bare"].match(name)
+    if m and DOC_SUFFIX.search(core(name[m.end() :])):
+        name = name[m.end() :]
+    m = pats["name_then_note"].match(name)
+    if m and DOC_SUFFIX.search(m.group("name")):
+        name = m.group("name")
+    m = pats["name_then_contents"].match(name)
+    if m and DOC_SUFFIX.search(core(m.group("name"))):
+        name = m.group("name")
+    return name.strip(" ，,：:")
+
+
 def core(name: str) -> str:
     """Name without brackets, 《》, years and filler words, for matching."""
     n = PAREN.sub("", name)
@@ -262,7 +297,7 @@ class _Builder:
         return item
 
     def add_material(self, name: str, start: int, end: int, parent: RubricItem | None) -> RubricItem:
-        clean = clean_name(name)
+        clean = material_name(clean_name(name))
         key = match_canonical(clean, "materials")
         base = (
             f"material.{key}"
@@ -478,7 +513,12 @@ class _Builder:
             listing = re.search(r"(?:下列|以下|如下)(?:申报|申请|相关)?(?:材料|资料)[：:]", line)
             if not (re.search(words, line) or listing):
                 continue
-            is_heading = TOP_HEADING.match(line) and len(line.strip()) <= 20
+            # "第十一条 申请取水应当提交下列材料：" (bulk 00197) is an article's lead-in, not a heading: its
+            # list ends with its numbered lines, and the paragraph after it is not the last item's
+            is_heading = TOP_HEADING.match(line) and len(line.strip()) <= 20 and not ARTICLE_LINE.match(line)
+            # "应当具备下列条件，由…提交申请材料：" (bulk 01131): the list is the conditions
+            if _case_sentence().search(line):
+                continue
             # "…提交下列材料：" / "申报材料：" lead a list; "收到申请材料后，应当根据下列情况…：" does not
             lead_in = listing or re.search(
                 rf"(?:{words})[^。，,]{{0,6}}[：:]\s*(?:$|(?={INLINE_MARK}))", line
@@ -495,6 +535,10 @@ class _Builder:
                 ):
                     end = later_start
                     break
+            if body_start < start + len(line) and not self._inline_items(body_start, start + len(line)):
+                # "…并提交以下材料：见习单位申请表、营业执照复印件。" then "（二）补贴申领。…": the list is the
+                # rest of the line, not the numbered parts of the notice below it (read elsewhere)
+                continue
             if self.numbered_items(body_start, end):
                 return body_start, end
         return None
@@ -514,6 +558,12 @@ class _Builder:
                 style = re.sub(r"[一二三四五六七八九十\d]+", "N", m.group(0).strip())
                 first_style = first_style or style
                 if style == first_style:
+                    # "（1）人才公寓申请表；（2）身份证复印件；（3）…" on one line: one item per number
+                    more = self._inline_items(pos + m.start(), pos + len(line)) if len(line) > 8 else []
+                    if len(more) >= 2 and self._same_style(pos + m.start(), pos + len(line), style):
+                        items += more
+                        pos += len(line) + 1
+                        continue
                     items.append((pos + m.end(), pos + len(line)))
                 elif items:  # a sub-item continues its item
                     items[-1] = (items[-1][0], pos + len(line))
@@ -523,6 +573,12 @@ class _Builder:
         if not items:
             items = self._inline_items(start, end)
         return items
+
+    def _same_style(self, start: int, end: int, style: str) -> bool:
+        """Every inline mark on the line is numbered in the line's own style (not "1.…（1）…" sub-items)."""
+        marks = re.finditer(rf"(?:^|(?<=[：:；;。]))\s*{INLINE_MARK}", self.text[start:end])
+        styles = {re.sub(r"[一二三四五六七八九十\d]+", "N", m.group(0).strip()) for m in marks}
+        return styles == {style}
 
     def _inline_items(self, start: int, end: int) -> list[tuple[int, int]]:
         """ "1.申请表；2.实施方案；3.营业执照复印件。" on one line, after the lead-in's colon."""
@@ -914,6 +970,18 @@ class _Builder:
             end = att.end() if att else name_end
             name = m.group(1) + (att.group(0) if att else "")
             self.add_material(name, m.start(1), end, None)
+        # "于3月31日前将《项目绩效数据表》（附件1）和《项目资金使用情况表》（附件2）加盖公章后报送我委":
+        # forms the addressee fills in and sends (将…报送/提交/上报), named before the verb
+        for m in _name_rules()["forms_sent"].finditer(self.text):
+            for q in re.finditer(r"《([^》]{2,60})》", m.group(1)):
+                s0 = m.start(1) + q.start(1)
+                if not DOC_SUFFIX.search(core(q.group(1))) or any(
+                    i.name == clean_name(q.group(1)) for i in self.items
+                ):
+                    continue
+                att = ATTACHMENT.match(self.text, s0 + len(q.group(1)) + 1)
+                end = att.end() if att else s0 + len(q.group(1))
+                self.add_material(q.group(1) + (att.group(0) if att else ""), s0, end, None)
 
     def inherit_synonyms(self) -> None:
         """A section named for what it contains answers to those words too.

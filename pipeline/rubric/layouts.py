@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline.rubric.phrases import is_money
 
@@ -124,7 +124,8 @@ def _same_sentence_parts(b: _Builder, material: RubricItem) -> bool:
     pos = material.provenance["end"]
     m = re.compile(
         r"[》」]?\s*(?:[（(][^）)]{0,12}[)）])?[^，,。；\n]{0,4}?[，,]\s*(?:其|该|申报书|方案)?"
-        r"(?:主要内容|内容)(?:应当|应|须|需|主要)?(?:包括|包含|涵盖)?[：:]?"
+        # bulk 00052 "申办报告，内容应当主要包括：…": a modal and 主要 may both stand before 包括
+        r"(?:主要内容|内容)(?:应当|应|须|需)?(?:主要)?(?:包括|包含|涵盖)?[：:]?"
     ).match(text, pos)
     if not m:
         return False
@@ -152,10 +153,16 @@ def remote_requirements(b: _Builder) -> None:
     def named(subj: str) -> RubricItem | None:
         """The section the clause opens with: its exact name, else the one section whose name begins with it
         ("投资估算应当区分…" for 投资估算及资金筹措, plans_dev3 v3)."""
-        exact = next((x for x in sections if x.name == subj), None)
+        # a two-character part ("范围", "年限" of a 规划's contents, bulk 00632) opens too many unrelated sentences
+        exact = next((x for x in sections if x.name == subj and len(subj) >= 3), None)
         if exact is not None or len(subj) < 3:
             return exact
-        starts = [x for x in sections if core(x.name).startswith(subj)]
+        # only where the name goes on with a conjunction: not "退耕还林需要的种苗…" for 退耕还林的具体范围 (bulk 00632)
+        starts = [
+            x
+            for x in sections
+            if core(x.name).startswith(subj) and re.match(r"[及和与、]", core(x.name)[len(subj) :])
+        ]
         return starts[0] if len(starts) == 1 else None
 
     for s, e in _sentences(b.text):
@@ -163,7 +170,7 @@ def remote_requirements(b: _Builder) -> None:
             continue
         pm = SENTENCE_PREFIX.match(b.text, s, e)
         cs0 = pm.end() if pm else s
-        for cs, ce in split_spans(b.text, cs0, e, "；;"):
+        for cs, ce in _clauses_by_subject(b.text, split_spans(b.text, cs0, e, "；;"), opener, named):
             m = opener.match(b.text, cs, ce)
             if not m:
                 continue
@@ -172,7 +179,39 @@ def remote_requirements(b: _Builder) -> None:
             target = named(subj + (m.group("marker") or "")) or named(subj)
             if target is None or any(i.parent == target.id and i.kind == "requirement" for i in b.items):
                 continue  # only the exact name of a section with no requirements yet
+            # a sentence before the section is named says something else: bulk 00052 第五条 "中外合作办学应当
+            # 符合中国教育事业发展的需要" is a principle, 第十条's 申办报告 lists 中外合作办学者 as a part
+            if target.provenance and s < target.provenance["start"]:
+                continue
             b.read_requirements(m.end(), ce, target, m.group("verb"))
+
+
+def _clauses_by_subject(
+    text: str, clauses: list[tuple[int, int]], opener: re.Pattern[str], named: Any
+) -> list[tuple[int, int]]:
+    """ "建设目标应量化到年度，资金测算应列明财政资金和社会资本投入": a comma piece that opens with another
+    part's name and a requirement verb starts that part's clause."""
+    from pipeline.rubric.compiler import split_spans
+
+    def opens_part(ps: int, pe: int) -> bool:
+        m = opener.match(text, ps, pe)
+        subj = m.group("subj").strip() if m else ""
+        return bool(m and (named(subj + (m.group("marker") or "")) or named(subj)))
+
+    out: list[tuple[int, int]] = []
+    for cs, ce in clauses:
+        start = cs
+        pieces = split_spans(text, cs, ce, "，,")
+        # only a chain of per-part demands: not "超过3年的，中外合作办学者应当重新申报" (bulk 00052)
+        if not pieces or not opens_part(*pieces[0]):
+            out.append((cs, ce))
+            continue
+        for ps, pe in pieces[1:]:
+            if opens_part(ps, pe):
+                out.append((start, ps))
+                start = ps
+        out.append((start, ce))
+    return out
 
 
 def split_per_year(b: _Builder) -> None:

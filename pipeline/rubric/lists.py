@@ -24,6 +24,15 @@ one sentence ("申报材料包括：A、B、C等"), a plan named in prose with i
 ("将下列信息告知…"), and a material line's bracket ("…状况（包括A、B）") as its
 requirements. Placeholders ("下列文件") and catch-alls ("其他相关证明材料") are dropped.
 
+Issue 5 (recall on unseen notices) widened what counts, each with the text that needed it: a lead-in
+whose noun is a pair or carries a modifier ("提交下列证件和证明材料", "连同下列文件报…审批"), or whose
+verb stands in the sentence's earlier clause ("提交以下申请材料，并对其真实性负责："); bullets and
+unnumbered one-document lines; groups named by the applicant ("个人申请需提交…", "高层次人才申请材料：",
+"小餐饮向…申请登记，应当提交…"); a line naming several documents split (GUIDE rule 8) and one-slot
+alternatives named by the first; conditional lines named by their document ("属于…的，还应当提交X");
+a document's contents in the sentence after it or in a later article ("申请书应当载明A、B和C");
+catch-alls closing a contents list dropped.
+
 Runs after the other readers. A list whose lines the first pass read as plan
 sections is left alone; materials it read are reused (placed in their group,
 their sub-lists read), never duplicated, so seed 000 keeps its items.
@@ -48,9 +57,11 @@ NUMBER_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("ar_dot", re.compile(r"^\s*\d{1,2}\s*[.．、](?!\d)\s*")),
     ("circled", re.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮]\s*")),
     ("cn_comma", re.compile(rf"^\s*[{CN}]{{1,3}}[、.．]\s*")),
+    # "● 人才公寓申请表；" (a 办事指南's bullets)
+    ("bullet", re.compile(r"^\s*[●•■◆◇○□▪►★☆]\s*")),
 ]
 # how deep each style sits in a 公文 outline (GB/T 9704: 一、 （一） 1. （1）), ① below them
-RANK = {"cn_comma": 0, "cn_paren": 1, "ar_dot": 2, "ar_paren": 3, "circled": 4}
+RANK = {"cn_comma": 0, "cn_paren": 1, "ar_dot": 2, "ar_paren": 3, "circled": 4, "bullet": 5}
 # a line that always ends a list: an article, a chapter, a markdown heading
 HARD_STOP = re.compile(rf"^\s*(?:第[{CN}百零〇\d]{{1,5}}[条章节]|#+\s|附件|附表)")
 DOC_WORD = re.compile(
@@ -120,7 +131,13 @@ def classify_lead_in(clause: str) -> tuple[str, str | None] | None:
 
 def _doc_name(words: str) -> str:
     """ "项目申请书" from "企业应当向核准机关提交项目申请书"; "章程" stays 章程."""
+    # bulk 00197 "第十二条 申请书应当包括下列事项": the article number is not the document's name
+    words = ARTICLE_NO.sub("", words)
+    # bulk 00751 "四、执行申请书的内容应当载明下列事项": nor is a heading's number
+    words = re.sub(rf"^\s*(?:[{CN}]{{1,3}}[、.．]|[（(][{CN}\d]{{1,3}}[)）]|\d{{1,2}}[.、．])\s*", "", words)
     words = re.sub(r"^.*(?:提交|报送|编制|提出|填写|填报|附交|附具)", "", words)
+    # bulk 00598 "应当在行政复议申请书中载明下列事项"
+    words = re.sub(r"^(?:应当|应|须|需)?在", "", words)
     return words.strip(" 《》“”")
 
 
@@ -153,6 +170,22 @@ def list_items(text: str, body_start: int, end: int | None = None) -> list[tuple
     return items
 
 
+def plain_items(text: str, body_start: int) -> list[tuple[int, int, int]]:
+    """Unnumbered lines after a materials lead-in, one document a line ("申请材料：\n人才公寓申请表\n身份证复印件"
+    — a web page's list whose bullets were images): short lines that each end like a document; at
+    least two, up to the first line that is not one."""
+    items: list[tuple[int, int, int]] = []
+    for s, e in _lines(text[body_start:]):
+        s, e = s + body_start, e + body_start
+        line = text[s:e].strip(" \t；;。，,")
+        if not line or len(line) > 30 or re.search(r"[。：:]", line) or not _is_document(line):
+            break
+        if HARD_STOP.match(text[s:e]) or _style(text[s:e]):
+            break
+        items.append((s, s + len(text[s:e]) - len(text[s:e].lstrip()), e))
+    return items if len(items) >= 2 else []
+
+
 def _continues(text: str, item: tuple[int, int, int], line: str) -> bool:
     """A plain line continues the item before it when that item is a short heading
     ("（1）身份证明材料" + "身份证正反面、户口簿首页及本人页。") or ends in a colon; not when the
@@ -168,7 +201,14 @@ def _clean(b: _Builder, name: str) -> str:
     name = pats["name_noise"].sub("", name)
     # "以及成员身份证明" (bulk 00160): a list's joining word opens no name
     name = re.sub(r"^\s*(?:以及|或者|和|及|并|或)", "", name)
-    name = re.sub(r"^(?:提交|提供|填写|填报|报送|出具|附)(?=.{3})", "", name.strip())
+    # bulk 00052 "申办报告，内容应当主要包括：中外合作办学者、…": the lead-in opens no part's name
+    name = re.sub(r"^\s*(?:内容)?(?:应当|应|须|需)?(?:主要)?(?:包括|包含)[：:]", "", name)
+    # bulk 00007 "还应当提交机动车安全技术检验合格证明": the verb and its modal open no name
+    name = re.sub(
+        r"^(?:还|另|并|同时|则)?(?:应当|应|需要|需|须)?(?:提交|提供|填写|填报|报送|出具|附)(?=.{3})",
+        "",
+        name.strip(),
+    )
     name = re.sub(r"[《》]", "", name)
     name = re.sub(r"等$", "", name.strip(" ，,。；;：:、"))
     return name.strip(" ，,。；;：:、")
@@ -187,6 +227,8 @@ def not_a_name(name: str) -> bool:
         or re.match(r"(?:符合|具有|具备|满足|有(?!关|效))", name)
         # "提供证据加以证明" (bulk 00814): a verb phrase, no document
         or re.search(r"加以|予以", name)
+        # "智慧园区建设方案，编写要求见下表": a pointer to a table, not a 表
+        or re.search(r"(?:见|如|按)(?:下|上|附)表", name)
         or re.search(rf"第[{CN}百零〇\d]+[条款项]", name)
     )
 
@@ -208,6 +250,114 @@ def _split_elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
     if any(z - a > 30 for a, z in spans):  # a sentence, not a list of names
         return [(s, e)]
     return spans
+
+
+class _Cut:
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.end = start + 1
+
+
+def _top_cut(text: str, s: int, e: int, chars: str = "。；;：:，,") -> _Cut | None:
+    """The first of ``chars`` in text[s:e] outside brackets."""
+    depth = 0
+    for i in range(s, e):
+        ch = text[i]
+        if ch in "（(《【“":
+            depth += 1
+        elif ch in "）)》】”":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in chars:
+            return _Cut(i)
+    return None
+
+
+# "执行情况说明", "相关证明", "情况说明": a description of the document before it, not a document of
+# its own (bulk 00013 "…相关管理制度及执行情况说明" is one item, GUIDE rule 8)
+DEPENDENT_DOC = re.compile(r"^(?:其|该)?(?:相关|有关|执行|实施|落实)?(?:情况)?(?:说明|证明)(?:材料|文件)?$")
+ALTERNATIVE = re.compile(r"或者|或是|或")
+
+
+def _document_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """ "A、B及C" -> A, B, C when every part names a document of its own (GUIDE rule 8); else [(s, e)].
+
+    Split on 、 outside brackets, then each piece once more on its last 和/及/以及 when both sides
+    end like documents ("网站负责人身份证复印件及简历"); alternatives inside a part ("学历证明或者
+    专业技术资格证书复印件") are one slot named by the first (_first_alternative).
+    """
+    # "试验材料、检测方法等其他材料" (bulk 00157): the list ends before its catch-all tail
+    whole = (s, e)
+    tail = re.search(r"等(?:其他|其它)?(?:相关|有关)?(?:材料|资料|文件)$", text[s:e])
+    if tail:
+        e = s + tail.start()
+    pieces: list[tuple[int, int]] = []
+    depth, pos = 0, s
+    for i in range(s, e):
+        ch = text[i]
+        if ch in "（(《【“":
+            depth += 1
+        elif ch in "）)》】”":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch == "、":
+            pieces.append((pos, i))
+            pos = i + 1
+    pieces.append((pos, e))
+    out: list[tuple[int, int]] = []
+    for a, z in pieces:
+        seg = PAREN_ANY.sub(lambda m: "　" * len(m.group(0)), text[a:z])
+        conj = None
+        for m in re.finditer(r"以及|和|及", seg):
+            conj = m
+        if conj is not None:
+            left, right = (a, a + conj.start()), (a + conj.end(), z)
+            if _is_document(text[left[0] : left[1]]) and _is_document(text[right[0] : right[1]]):
+                out += [left, right]
+                continue
+        out.append((a, z))
+    out = [(a, z) for a, z in (_strip_tail(text, a, z) for a, z in out) if z > a]
+    if len(out) < 2:
+        return [whole]
+    named: list[tuple[int, int]] = []
+    for a, z in out:
+        alt = _first_alternative(text, a, z)
+        named.append(alt or (a, z))
+    # "机动车所有权转让的证明、凭证" (bulk 00007): a bare 凭证 is another word for the same proof
+    if not all(_is_document(text[a:z]) and not GENERIC_DOC.match(text[a:z]) for a, z in named):
+        return [whole]
+    return named
+
+
+PAREN_ANY = re.compile(r"[（(][^（）()]*[)）]")
+GENERIC_DOC = re.compile(r"^(?:证明|凭证|文件|材料|资料|证件|说明|证书)$")
+
+
+# what else a separately handed-in thing may be called, for splitting a line only (bulk 00051 "居民户口簿
+# 和居民身份证", 00321 "公司章程、最近3年的年报", 00051 "…有特殊困难的声明")
+MORE_DOCS = re.compile(r"(?:簿|声明|年报|图|图纸|样本|样品|记录|单)$")
+# "全体合伙人指定代表或者…的委托书" (bulk 00201): 代表 is a person, not a 表
+NOT_DOCS = re.compile(r"(?:代表|发表|外表|列表)$")
+
+
+def _is_document(name: str) -> bool:
+    name = PAREN_ANY.sub("", name).strip()
+    return (
+        len(name) >= 2
+        and bool(DOC_WORD.search(name) or MORE_DOCS.search(name))
+        and not NOT_DOCS.search(name)
+        and not DEPENDENT_DOC.match(name)
+    )
+
+
+def _first_alternative(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """ "网站域名注册的相关证书或者证明文件" -> 网站域名注册的相关证书: alternatives for one slot are one
+    item named by the first (GUIDE rule 8), when the first already names a document."""
+    seg = PAREN_ANY.sub(lambda m: "　" * len(m.group(0)), text[s:e])
+    m = ALTERNATIVE.search(seg)
+    if m is None or m.start() < 2:
+        return None
+    if _is_document(text[s : s + m.start()]) and _is_document(text[s + m.end() : e]):
+        return _strip_tail(text, s, s + m.start())
+    return None
 
 
 def _key(name: str) -> str:
@@ -260,7 +410,14 @@ class _ListReader:
     def _group_match(self, ce: int) -> tuple[str, int] | None:
         ss, se = sentence_before(self.text, ce)
         lead = ARTICLE_NO.sub("", self.text[ss:se]).strip()
-        g = self.pats["group"].search(lead)
+        g = (
+            self.pats["group"].search(lead)
+            or self.pats["group_subject"].search(lead)
+            or self.pats["group_heading"].search(
+                re.sub(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)", "", lead)
+            )
+            or self.pats["group_actor"].search(lead)
+        )
         if g is None:
             return None
         return g.group("group"), self.text.find(g.group("group"), ss, se)
@@ -287,9 +444,29 @@ class _ListReader:
             cs, ce = lead_in_clause(text, colon)
             kind = classify_lead_in(text[cs:ce])
             if kind is None:
+                # "申请人应当如实提交以下申请材料，并对材料的真实性负责：": the lead-in is the sentence's
+                # earlier clause; only a materials lead-in is taken this way
+                ss = sentence_before(text, colon)[0]
+                whole = classify_lead_in(text[ss:ce]) if ss < cs else None
+                if whole == ("materials", None) and self.pats["materials_lead_in"].search(text[ss:cs]):
+                    kind, cs = whole, ss
+            if kind is None:
                 self.info_list(cs, ce, m.end())
                 continue
             items = list_items(text, m.end())
+            # "有下列情形之一的，申请人应当提供证明材料：(一)…的，提供…证明材料" (bulk 00598): cases that each
+            # name what to hand in are conditional materials (GUIDE rule 3); cases alone are not
+            conditional = sum(
+                1
+                for _, a, z in items
+                if re.search(r"的[，,][^。；;]*?(?:提供|提交|出具|附送|附具)(?!者)", text[a:z])
+            )
+            if self.pats["case_sentence"].search(text[sentence_before(text, colon)[0] : cs]) and (
+                conditional * 2 < len(items) or not items
+            ):
+                continue
+            if not items and kind[0] == "materials":
+                items = plain_items(text, m.end())
             if not items:
                 continue
             span = (items[0][0], items[-1][2])
@@ -339,9 +516,24 @@ class _ListReader:
         internship: an agreement between unit and intern) no."""
         if not doc:
             return False
+        # an application form is handed in by applying ("向主管机关提出书面申请。申请书应当包括…", bulk 00649)
+        if re.search(r"(?:申请书|申请表|申请报告|申报书|申报表)$", doc):
+            return True
+        # a document already on the checklist ("（三）外资企业章程" in the list, its contents in 第十五条)
+        tail = doc[-4:]
+        if any(i.kind == "material" and PAREN_ANY.sub("", i.name).endswith(tail) for i in self.b.items):
+            return True
         verbs = self.pats["submit_verbs"].pattern
         core_ = re.escape(doc[-6:])
-        return bool(re.search(rf"(?:{verbs})[^。；;，,]{{0,20}}{core_}", self.text))
+        if re.search(rf"(?:{verbs})[^。；;，,]{{0,20}}{core_}", self.text):
+            return True
+        # "将地震安全性评价报告报送…审定" / "…报告报…备案": the verb after the document's name
+        return bool(
+            re.search(
+                rf"{core_}(?:[^。；;，,]{{0,12}}?)(?:报送|提交|上报|报请|报(?=[\u4e00-\u9fff]{{1,12}}(?:审定|审查|审批|备案|批准|核准)))",
+                self.text,
+            )
+        )
 
     def existing_material(self, s: int, e: int) -> RubricItem | None:
         for item in self.b.items:
@@ -391,28 +583,64 @@ class _ListReader:
             if tail and DOC_WORD.search(head) and DOC_WORD.search(tail) and len(tail) <= 30:
                 known.name = head
                 at = text.find(tail, ts, te)
+                if not_a_name(tail):  # "智慧园区建设方案，编写要求见下表": no second document
+                    return
                 self._find_or_add(
                     tail, at, at + len(tail), next((i for i in self.b.items if i.id == known.parent), None)
                 )
             if not any(i.parent == known.id for i in self.b.items):
+                self._split_known(known)
                 self.read_rest(known, known.provenance["end"], head_end, te)
             return
-        cut = re.search(r"[。；;：:，,]", text[ts:head_end])
-        ne = ts + cut.start() if cut else head_end
+        # bulk 00051 "送养人的居民户口簿和居民身份证（组织作监护人的，提交…）": a comma inside a bracket
+        # does not end the name
+        cut = _top_cut(text, ts, head_end)
+        ne = cut.start if cut else head_end
         ns, ne = _strip_tail(text, ts, ne)
+        conditional = False
+        # bulk 00007 "（五）属于海关监管的机动车，还应当提交海关监管车辆解除监管证明书": the first clause is
+        # the condition, the verb's object is the material (GUIDE rule 3)
+        if cut and text[cut.start] in "，," and not text[ns:ne].endswith("的"):
+            v = re.match(
+                # "属于海关监管的机动车，因故不在我国境内使用的，还应当提交…": one more condition may come first
+                r"(?:[^，,。；;]{0,30}的[，,])?\s*(?:还|另|并|同时|则)?(?:应当|应|需要|需|须)(?:提交|提供|出具|附具|附送)(?P<obj>[^，,。；;：:]{2,40})",
+                text[cut.end : head_end],
+            )
+            if v is not None:
+                ns, ne = _strip_tail(text, cut.end + v.start("obj"), cut.end + v.end("obj"))
+                conditional = True
         if text[ns:ne].endswith("的"):
+            conditional = True
             # "申请人是企业或者其他组织的，提交…证明文件" (GUIDE rule 3): the condition is not the name
             v = re.search(r"(?:提交|提供|出具|附具|附送)(?P<obj>[^，,。；;：:]{2,40})", text[ne:head_end])
-            if v is None:
-                return
-            ns, ne = _strip_tail(text, ne + v.start("obj"), ne + v.end("obj"))
+            if v is not None:
+                ns, ne = _strip_tail(text, ne + v.start("obj"), ne + v.end("obj"))
+            else:
+                # bulk 00321 "设立合资保险公司的，中国申请人的有关资料": the clause after the condition names it
+                nxt = _top_cut(text, ne + 1, head_end)
+                ns, ne = _strip_tail(text, ne + 1, nxt.start if nxt else head_end)
+                if ne - ns < 2:
+                    return
         name = _clean(self.b, text[ns:ne])
         if not_a_name(name):
             return
+        # "药品及…学历证明或者其专业技术资格证书复印件、网站负责人身份证复印件及简历" (bulk 00013):
+        # one material per separately issued document (GUIDE rule 8)
+        parts = _document_parts(text, ns, ne)
+        if len(parts) > 1 and first_line_end == -1:
+            for a, z in parts:
+                pname = _clean(self.b, text[a:z])
+                if not not_a_name(pname):
+                    self._find_or_add(pname, a, z, parent)
+            return
+        alt = _first_alternative(text, ns, ne)
+        if alt is not None:
+            ns, ne = alt
+            name = _clean(self.b, text[ns:ne])
         # "3. 申请单位的培训条件和师资情况说明，见习人员见习管理制度。": two documents on one line
         siblings = []
-        if cut and text[ts + cut.start()] in "，," and first_line_end == -1:
-            tail_s, tail_e = _strip_tail(text, ts + cut.end(), head_end)
+        if cut and text[cut.start] in "，," and first_line_end == -1 and not conditional:
+            tail_s, tail_e = _strip_tail(text, cut.end, head_end)
             tail = _clean(self.b, text[tail_s:tail_e])
             if (
                 DOC_WORD.search(tail)
@@ -425,6 +653,32 @@ class _ListReader:
         for tname, ts2, te2 in siblings:
             self._find_or_add(tname, ts2, te2, parent)
         self.read_rest(material, ne, head_end, te)
+
+    def _split_known(self, known: RubricItem) -> None:
+        """A line the first pass read whole that names several documents (GUIDE rule 8): the item keeps
+        the first, the others become its siblings (bulk 00013 "…学历证明或者…复印件、网站负责人身份证
+        复印件及简历")."""
+        ps, pe = known.provenance["start"], known.provenance["end"]
+        if self.text[ps:pe] != known.provenance.get("text") or "\n" in self.text[ps:pe]:
+            return
+        from pipeline.rubric.compiler import material_name
+
+        ps, pe = _strip_tail(self.text, ps, pe)
+        parts = _document_parts(self.text, ps, pe)
+        if len(parts) < 2:
+            # "房产证或购房合同复印件": one slot, named by the first alternative (GUIDE rule 8)
+            alt = _first_alternative(self.text, ps, pe)
+            if alt is not None and self.text[alt[0] : alt[1]] in known.name:
+                known.name = material_name(_clean(self.b, self.text[alt[0] : alt[1]]))
+            return
+        parent = next((i for i in self.b.items if i.id == known.parent), None)
+        (a, z), rest = parts[0], parts[1:]
+        known.name = material_name(_clean(self.b, self.text[a:z]))
+        known.provenance = self.b._prov(a, z)
+        for a, z in rest:
+            name = _clean(self.b, self.text[a:z])
+            if not not_a_name(name):
+                self._find_or_add(name, a, z, parent)
 
     def read_rest(self, material: RubricItem, s: int, head_end: int, e: int) -> None:
         """The rest of a material's item: its own line, then any lines below it."""
@@ -462,6 +716,9 @@ class _ListReader:
     def _name_group(self, material: RubricItem) -> None:
         """ "高层次人才申请材料要求" / "重点企业需提供" -> 高层次人才 / 重点企业 (GUIDE rule 6)."""
         name = self.pats["group_suffix"].sub("", material.name).strip(" ，,：:")
+        name = self.pats["group_suffix"].sub("", name).strip(" ，,：:")  # "…的，需提供"
+        short = self.pats["group_prefix"].sub("", name)
+        name = short if len(short) >= 2 else name
         if len(name) >= 2:
             material.name = name
 
@@ -478,6 +735,9 @@ class _ListReader:
         if not_a_name(head):
             return
         elements = _split_elements(text, hs, he)
+        if len(elements) == 1:
+            # "硕士提供硕士学位证书及学历证书": two documents joined by 及 (GUIDE rule 8)
+            elements = _document_parts(text, hs, he)
         if len(elements) > 1:
             for a, z in elements:
                 a, z = _strip_tail(text, a, z)
@@ -487,6 +747,17 @@ class _ListReader:
             item = self.b.add_material(head, hs, he, parent)
             for a, z in quoted:
                 self.b.add_material(text[a:z], a, z, item)
+            if not quoted and cut and text[s + cut.start()] in "：:":
+                # "身份证明材料：申请人及共同申请人的身份证、户口簿" — the documents after the colon are its parts
+                stop = re.search(r"[。；;]", text[s + cut.end() : e])
+                rs = s + cut.end()
+                re_ = rs + stop.start() if stop else e
+                rs += len(re.match(r"(?:[^，,、；;。]{0,16}?的)?", text[rs:re_]).group(0))
+                parts = _split_elements(text, rs, re_)
+                if len(parts) > 1 and all(_is_document(text[a:z]) for a, z in parts):
+                    for a, z in parts:
+                        a, z = _strip_tail(text, a, z)
+                        self.b.add_material(_clean(self.b, text[a:z]), a, z, item)
             return
         for a, z in quoted:
             self.b.add_material(text[a:z], a, z, parent)
@@ -573,6 +844,13 @@ class _ListReader:
             # "技术领域：写明要求保护的技术方案所属的技术领域" (bulk 00034): the part is before the colon
             cut = re.search(r"[。；;，,：:]", text[ls:le])
             se = ls + cut.start() if cut else le
+            if cut and re.search(r"(?:的情况下|情况下|的|时)$", text[ls:se]):
+                # "申请人为自然人的情况下，该人的姓名、地址" (bulk 00751): the condition is no part; what
+                # it asks for is
+                ls = se + 1
+                cut = re.search(r"[。；;，,：:]", text[ls:le])
+                se = ls + cut.start() if cut else le
+                ls = ls + len(re.match(r"(?:该人|其|应当|应)*的?", text[ls:se]).group(0))
             for a, z in _split_elements(text, ls, se):
                 a, z = _strip_tail(text, a, z)
                 name = _clean(self.b, text[a:z])
@@ -580,6 +858,10 @@ class _ListReader:
                     self._section(name, a, z, doc)
 
     def _section(self, name: str, s: int, e: int, parent: RubricItem) -> RubricItem:
+        # sibling names are unique (GUIDE rule 15): "姓名、地址" asked of the applicant and of the respondent
+        same = next((i for i in self.b.items if i.parent == parent.id and i.name == name), None)
+        if same is not None:
+            return same
         if DOC_WORD.search(name) and re.search(r"(?:表|报告|证明|名单|名册|方案|书)$", name):
             return self.b.add_material(name, s, e, parent)
         return self.b.add_section(name, s, e, parent)
@@ -592,6 +874,7 @@ def read_lists(b: _Builder) -> None:
     prose_lists(b)
     prose_documents(b)
     _drop_placeholders(b)
+    contents_after(b)
     material_notes(b)
     _parents_first(b)
 
@@ -639,7 +922,10 @@ def _drop_placeholders(b: _Builder) -> None:
         placeholder = re.match(r"(?:下列|以下|如下)", item.name) and generic.match(item.name)
         # "（五）其他相关证明材料" (seed 000): GUIDE rule 2, no reviewer can find it missing
         vague = catch_all.search(item.name) and not any(c.parent == item.id for c in b.items)
-        if item.kind == "material" and (placeholder or vague):
+        closing = item.kind != "material" and _patterns()["catch_all_part"].match(item.name)
+        if (item.kind == "material" and (placeholder or vague)) or (
+            closing and not any(c.parent == item.id for c in b.items)
+        ):
             for child in b.items:
                 if child.parent == item.id:
                     child.parent = item.parent
@@ -652,7 +938,8 @@ __all__ = ["article_materials", "classify_lead_in", "list_items", "read_lists"]
 
 ARTICLE = re.compile(rf"^\s*第[{CN}百零〇\d]{{1,5}}条", re.MULTILINE)
 DOC_END = re.compile(
-    r"(?:证明文件|批准文件|申请书|意见书|承诺书|报告|证明|证书|申请表|登记表|执照|章程|名册|方案|复印件)$"
+    # bulk 00197 "提交建设项目水资源论证报告书": a 报告书/说明书 is a report too
+    r"(?:证明文件|批准文件|申请书|意见书|承诺书|报告|报告书|说明书|委托书|协议书|证明|证书|申请表|登记表|执照|章程|名册|方案|复印件)$"
 )
 
 
@@ -692,6 +979,61 @@ def article_materials(b: _Builder) -> None:
                 continue
             known.add(name)
             b.add_material(name, ps, pe, None)
+
+
+CONTENTS_AFTER = re.compile(
+    r"(?P<subj>[^，,。；;：:\n]{2,16}?)(?:的内容)?(?:应当|应|须|需|必须)?"
+    # "自评报告主要内容：A、B、C" names the contents after a colon
+    r"(?:(?:主要)?(?:包括|包含|载明|写明)[：:]?|的?主要内容(?:包括|为|是)?[：:])(?!下列|以下|如下)"
+    r"(?P<list>[^。；;：:\n]{2,120}?)等?(?:主要)?(?:内容|事项|方面)?[。；;\n]"
+)
+
+
+ARTICLE_AT = re.compile(rf"\s*第[{CN}百零〇\d]{{1,5}}条\s*")
+
+
+def contents_after(b: _Builder) -> None:
+    """ "…还应当提交建设项目水资源论证报告书。论证报告书应当包括取水水源、用水合理性…等内容。" (bulk 00197),
+    "第四条 申请书应当载明申请人名称、住所、法定代表人和经营范围。": a sentence whose subject is a
+    material already on the checklist names what it holds; one part per listed element (GUIDE rule 7).
+    Only for a material with no parts yet, and only when the subject is the material's name or its
+    tail (论证报告书 of 建设项目水资源论证报告书)."""
+    text = b.text
+    reader = _ListReader(b)
+    taken: set[str] = set()
+    for sm in re.finditer(r"(?:^|(?<=[。\n]))", text):
+        at = sm.end()
+        art = ARTICLE_AT.match(text, at)
+        m = CONTENTS_AFTER.match(text, art.end() if art else at)
+        if m is None:
+            continue
+        subj = re.sub(r"^(?:该|此|上述|其)", "", m.group("subj")).strip()
+        if len(subj) < 2 or reader.covered(*m.span("list")):
+            continue
+        item = None
+        for cand in b.items:
+            if cand.kind != "material" or cand.id in taken or any(c.parent == cand.id for c in b.items):
+                continue
+            name = PAREN_ANY.sub("", cand.name)
+            if name == subj or (len(subj) >= 3 and name.endswith(subj)):
+                item = cand
+                break
+        if item is None:
+            continue
+        ls, le = m.span("list")
+        parts = _split_elements(text, ls, le)
+        a, z = parts[-1]
+        mm = re.search(r"(?:以及|和|及)(?!.*(?:以及|和|及))", text[a:z])
+        if mm is not None and z - a <= 24 and mm.start() >= 2 and z - a - mm.end() >= 2:
+            parts[-1:] = [(a, a + mm.start()), (a + mm.end(), z)]
+        if len(parts) < 2:
+            continue
+        taken.add(item.id)
+        for a, z in parts:
+            a, z = _strip_tail(text, a, z)
+            pname = _clean(b, text[a:z])
+            if len(pname) >= 2 and not not_a_name(pname):
+                b.add_section(pname, a, z, item)
 
 
 def _and_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -736,6 +1078,19 @@ def prose_documents(b: _Builder) -> None:
             rs, re_ = _strip_tail(text, s + v.end(), e)
             if re_ - rs >= 2:
                 b.add_requirement(text[rs:re_], rs, re_, material, [])
+    for m in pats["prose_report"].finditer(text):
+        doc = m.group("doc").strip(" 《》")
+        if _similar_material(b, doc) or not_a_name(doc):
+            continue
+        # this sentence and the two after it ("…撰写绩效自评报告。自评报告主要内容：…。请于3月15日前报送。")
+        after_m = re.match(r"[^。]*(?:。[^。]*){0,2}", text[m.end() :])
+        after = after_m.group(0) if after_m else ""
+        after = after[: after.find("\n\n")] if "\n\n" in after else after
+        asked = re.match(r"(?:提交|报送|上报)", m.group(0)) or re.search(
+            r"报送|提交|上报|报至|报给|报市|报省|报区|报县", after
+        )
+        if asked:
+            b.add_material(doc, m.start("doc"), m.end("doc"), None)
     for m in pats["summary_report"].finditer(text):
         doc = m.group("doc").strip(" 《》")
         if _similar_material(b, doc):

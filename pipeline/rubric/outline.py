@@ -119,8 +119,18 @@ def numbered_block(text: str, start: int, end: int, top_only: bool = False) -> l
             ne = body_s + len(text[body_s:ne].rstrip())
             chapters.append([(body_s, ne), [(ne, le)], []])
         elif chapters:
+            # "第五部分 保障措施。…\n四、申报时间" (a notice's next heading after 第X部分 chapters): a
+            # sub-list starts at 1/一/（一）/①, so a first sub-item numbered 四 is not one
+            if not chapters[-1][2] and not _first_number(m.group(0)):
+                break
             chapters[-1][2].append((body_s, le))
     return chapters
+
+
+def _first_number(number: str) -> bool:
+    """The number opens a list: 1 / 一 / Ⅰ / ① (in any bracket or punctuation)."""
+    digits = re.sub(r"[^\d一二三四五六七八九十ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ①②③④⑤⑥⑦⑧⑨⑩]", "", number)
+    return digits in ("1", "01", "一", "Ⅰ", "①")
 
 
 def find_template(text: str) -> Outline | None:
@@ -152,8 +162,14 @@ def find_numbered(text: str) -> Outline | None:
         pm = None
         for pm in re.finditer(r["plan_words"], line):
             break
-        if pm is None or not re.search(r["outline_lead_in"], line):
+        if pm is None:
             continue
+        if not re.search(r["outline_lead_in"], line):
+            # a heading leads the outline only when the chapters follow it at once: under "二、实施方案编制
+            # 要求" the lead-in sentence "试点实施方案应围绕以下内容编写：" names the plan (d02)
+            nxt = text[le + 1 : (text.find("\n", le + 1) + 1 or len(text))]
+            if not (re.match(r["outline_heading"], line) and _numbering().match(nxt)):
+                continue
         chapters = numbered_block(text, le + 1, len(text))
         # prose lines between chapters end the plain block early: "（二）建设目标\n1.…\n2.…\n目标须量化。\n
         # （三）建设内容" kept two chapters of six (holdout report: 建设内容…组织保障 dropped)
@@ -164,6 +180,72 @@ def find_numbered(text: str) -> Outline | None:
             outline = Outline("numbered", _plan_title(text, ls, ls + pm.end()))
             outline.chapters = chapters
             return outline
+    return None
+
+
+ORDINAL = re.compile(
+    r"(?:^|(?<=[：:；;。，,\s]))(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，,、]|首先[，,]|其次[，,]|再次[，,]|最后[，,])"
+)
+
+
+def find_ordinal(text: str) -> Outline | None:
+    """ "实施方案应重点说明以下内容：一是建设基础，包括…；二是建设目标，须…；三是…": chapters named in prose
+    by 一是/二是 (a common 公文 enumeration), each with what it must hold after its name."""
+    r = rules()
+    lead = re.compile(
+        rf"(?P<plan>{r['plan_words']})[^。\n]{{0,16}}?(?:以下|下列|如下)?(?:内容|方面|几个方面|部分)?[：:]\s*(?=一是|第一[，,、]|首先[，,])"
+    )
+    for m in lead.finditer(text):
+        stop = re.search(r"\n", text[m.end() :])
+        end = m.end() + (stop.start() if stop else len(text) - m.end())
+        marks = [mm for mm in ORDINAL.finditer(text, m.end(), end)]
+        if len(marks) < 2:
+            continue
+        chapters: list[Any] = []
+        for k, mm in enumerate(marks):
+            s = mm.end()
+            e = marks[k + 1].start() if k + 1 < len(marks) else end
+            s, e = _strip(text, s, e)
+            cut = re.search(r"[，,；;。：:]", text[s:e])
+            ne = s + cut.start() if cut else e
+            if not 2 <= ne - s <= 16:
+                return None
+            chapters.append([(s, ne), [(ne, e)], []])
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        sent_start = max(line_start, max(text.rfind(c, 0, m.start()) for c in "。；，,") + 1)
+        outline = Outline("ordinal", _plan_title(text, sent_start, m.end("plan")))
+        outline.chapters = chapters
+        return outline
+    return None
+
+
+def find_table_outline(text: str) -> Outline | None:
+    """ "建设方案编写要求\n章节 主要内容\n园区基本情况 园区区位、产业基础…\n建设目标 …": the plan's outline as
+    a two-column table (part, what it holds) under a header row (rules: outline_table_header)."""
+    r = rules()
+    header = re.compile(r["outline_table_header"], re.MULTILINE)
+    row = re.compile(
+        r"^[ \t|｜]*(?:\d{1,2}[ \t|｜]*)?([^\s|｜，,。；;：:、\d]{2,14})[ \t|｜]+(\S[^\n]*?)[ \t|｜]*$"
+    )
+    for hm in header.finditer(text):
+        chapters: list[Any] = []
+        for ls, le in _lines(text, hm.end() + 1):
+            m = row.match(text[ls:le])
+            if m is None:
+                break
+            ns, ne = ls + m.start(1), ls + m.end(1)
+            chapters.append([(ns, ne), [(ls + m.start(2), ls + m.end(2))], []])
+        if len(chapters) < 2:
+            continue
+        # the plan the table describes: named on the line above ("建设方案编写要求") or before it
+        above = text.rfind("\n", 0, max(0, hm.start() - 1)) + 1
+        pm = None
+        for pm in re.finditer(r["plan_words"], text[above : hm.start()]):
+            break
+        title = _plan_title(text, above, above + pm.end()) if pm else None
+        outline = Outline("table", title)
+        outline.chapters = chapters
+        return outline
     return None
 
 
@@ -257,7 +339,8 @@ def augment(b: _Builder) -> None:
     text = b.text
     had_items = bool(b.items)
     b.warnings = getattr(b, "warnings", [])
-    if not any(i.kind == "material" for i in b.items):
+    # also beside a form named inline ("须填写《…申请表》，并提供身份证…"); never beside a numbered list
+    if not any(i.kind == "material" for i in b.items) or not _from_list(b):
         _prose_materials(b)
     if not any(i.kind == "material" for i in b.items):
         _colon_list_materials(b)
@@ -272,7 +355,7 @@ def augment(b: _Builder) -> None:
         if template is not None:
             _merge_outline(b, template)
     else:
-        outline = find_template(text) or find_numbered(text)
+        outline = find_template(text) or find_numbered(text) or find_ordinal(text) or find_table_outline(text)
         prose = find_prose(text)
         if outline is not None:
             plan = _drop_chapters_read_as_materials(b, outline, plan)
@@ -555,9 +638,11 @@ def _prose_materials(b: _Builder) -> None:
     from pipeline.rubric.compiler import DOC_SUFFIX, TOP_HEADING, core, enumeration
 
     text = b.text
-    words = "|".join(map(re.escape, b.rules["material_headings"]))
+    # the part that says how to apply names what to hand in too: "二、申请方式\n申请人须填写《…申请表》，
+    # 并提供身份证、户口簿复印件及劳动合同" (rules: prose_material_headings)
+    words = "|".join(map(re.escape, [*b.rules["material_headings"], *rules()["prose_material_headings"]]))
     verbs = re.compile(
-        r"(?:提交|报送|提供|上报)(?:以下|下列|如下)?(?:(?:申报|申请|相关)?(?:材料|资料|文件))?[：:]?"
+        r"(?:提交|报送|提供|上报|上传)(?:以下|下列|如下)?(?:(?:申报|申请|相关)?(?:材料|资料|文件))?[：:]?"
     )
     for ls, le in _lines(text):
         line = text[ls:le]
@@ -569,16 +654,31 @@ def _prose_materials(b: _Builder) -> None:
         stop = nxt.search(text, le + 1)
         end = stop.start() if stop else len(text)
         for s, e in _sentences_of(text, le + 1, end):
-            m = verbs.search(text, s, e)
-            if m is None:
-                continue
-            parts = _split_and(text, enumeration(text, m.end(), _clause_end(text, m.end(), e)))
-            docs = [(ps, pe) for ps, pe in parts if DOC_SUFFIX.search(core(trim_name(text[ps:pe])[0]))]
-            if docs and len(docs) * 2 >= len(parts):
-                for ps, pe in docs:
-                    if not _known(b, text[ps:pe]):
-                        b.add_material(text[ps:pe], ps, pe, None)
+            for m in verbs.finditer(text, s, e):  # "须填写《…》，并提供A、B及C": every verb of the sentence
+                ce = _clause_end(text, m.end(), e)
+                # "…和知识产权证书等证明材料": the list ends before its 等-tail
+                tail = re.search(r"等(?:相关|有关)?(?:证明)?(?:材料|资料|文件)$", text[m.end() : ce])
+                ce = m.end() + tail.start() if tail else ce
+                parts = _split_and(text, enumeration(text, m.end(), ce))
+                docs = [(ps, pe) for ps, pe in parts if DOC_SUFFIX.search(core(trim_name(text[ps:pe])[0]))]
+                if docs and len(docs) * 2 >= len(parts):
+                    for ps, pe in docs:
+                        if not _known(b, text[ps:pe]):
+                            b.add_material(text[ps:pe], ps, pe, None)
         return
+
+
+def _from_list(b: _Builder) -> bool:
+    """Some material was read from a numbered materials list (not only named inline as 《X》)."""
+    for i in b.items:
+        p = i.provenance or {}
+        if (
+            i.kind == "material"
+            and p.get("start") is not None
+            and b.text[max(0, p["start"] - 1) : p["start"]] != "《"
+        ):
+            return True
+    return False
 
 
 def _sentences_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -615,7 +715,8 @@ def _table_materials(b: _Builder) -> None:
     # normalised text drops the tab between a number and CJK: "1评估申请表 加盖企业公章", "3财务审计报告2023年至2024年";
     # a Markdown-like table keeps its pipes: "| 1 | 项目申报书 | 学校盖章 |" (d10)
     row = re.compile(
-        r"^[ \t|｜]*\d{1,2}[ \t|｜]*([^\s\d|｜]{2,30}?)(?:[ \t|｜]+|(?=(?:19|20)\d\d)|$)([^\n]*?)[ \t|｜]*$",
+        # "1企业技术中心认定申请表2附件1": a copy count after the name lost its tab too
+        r"^[ \t|｜]*\d{1,2}[ \t|｜]*([^\s\d|｜]{2,30}?)(?:[ \t|｜]+|(?=(?:19|20)\d\d)|(?=\d{1,2}(?!\d))|$)([^\n]*?)[ \t|｜]*$",
         re.MULTILINE,
     )
     line_end = text.find("\n", header.start())
