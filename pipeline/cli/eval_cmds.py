@@ -6,6 +6,8 @@ evaluation (``eval extraction``, ``eval plans``) from its own module.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from pipeline.cli.app import app
@@ -46,6 +48,9 @@ def rubric(
     ),
     details: bool = typer.Option(False, "--details", help="List unmatched gold and unmatched compiled items."),
     format: str = typer.Option("table", "--format", help="table (rich) or json."),
+    corpus: Path | None = typer.Option(
+        None, "--corpus", help="Another gold-checklist folder with its own split.yaml (default corpora/gold/rubrics)."
+    ),
 ) -> None:
     """Rubric compilation vs the gold checklists of real notices (corpora/gold/rubrics): item P/R per kind, parent accuracy."""
     from rich.progress import track
@@ -64,8 +69,11 @@ def rubric(
     def progress(ids: list[str]) -> object:
         return track(ids, description="compiling notices", console=stderr, transient=True)
 
+    folder = {} if corpus is None else {"gold_dir": corpus, "split_file": corpus / "split.yaml"}
+    if corpus is not None and not (corpus / "split.yaml").is_file():
+        fail(UsageError(detail=f"{corpus}: no split.yaml in this gold-checklist folder"))
     try:
-        report = evaluate(split, batch=batch, details=details, progress=progress)  # type: ignore[arg-type]
+        report = evaluate(split, batch=batch, details=details, progress=progress, **folder)  # type: ignore[arg-type]
     except Exception as err:  # noqa: BLE001 - one line, never a traceback
         fail(err)
     if format == "json":

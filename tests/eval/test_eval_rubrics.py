@@ -334,3 +334,18 @@ def test_rubrics_batch_ids_separate_the_two_annotation_batches() -> None:
     assert batch_ids("all") is None
     with pytest.raises(ValueError, match="batch"):
         batch_ids("third")
+
+
+def test_rubrics_cli_corpus_reads_another_gold_folder(tmp_path: Path) -> None:
+    """`--corpus DIR` scores the gold checklists of DIR/split.yaml, and only those."""
+    import json
+    import shutil
+
+    shutil.copy(GOLD_DIR / "seed_000.yaml", tmp_path / "seed_000.yaml")
+    (tmp_path / "split.yaml").write_text("test:\n  seed_000: corpora/seeds/000_3152260086050f01.txt\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["eval", "rubric", "--corpus", str(tmp_path), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.stdout)
+    assert [row["doc_id"] for row in report["documents"]] == ["seed_000"]
+    missing = CliRunner().invoke(app, ["eval", "rubric", "--corpus", str(tmp_path / "nowhere")])
+    assert missing.exit_code != 0 and "no split.yaml" in missing.output
