@@ -476,7 +476,21 @@ def build_from_text(source: Source, raw: str) -> Document:
         if page_no:
             builder.page_break()
         number = page_no + 1 if paged else None
-        for line in page.split("\n"):
+        lines = page.split("\n")
+        table: list[list[str]] = []  # consecutive tab-separated rows
+        for i, line in enumerate(lines):
+            if _TAB_ROW.search(line):
+                table.append([cell.strip() for cell in _TAB_SPLIT.split(line.strip())])
+                after = lines[i + 1] if i + 1 < len(lines) else ""
+                if _TAB_ROW.search(after):
+                    continue
+                if len(table) >= 2:
+                    # a table typed with tabs (a 材料清单 / 指标 table pasted from Word or Excel): rows and
+                    # cells as in a docx table, never re-joined as hard-wrapped prose ("序号\t材料名称\t要求")
+                    builder.add_table(table, page=number)
+                    table = []
+                    continue
+                table = []  # one tab line alone is a line of text with a gap in it
             if markdown:
                 m = re.match(r"\s{0,3}(#{1,6})\s+(.*)", line)
                 if m:
@@ -494,6 +508,10 @@ def build_from_text(source: Source, raw: str) -> Document:
 
 
 # ----- small helpers -------------------------------------------------------------
+# A txt table row: a tab between two non-blank cells (a leading tab is indentation, not a cell)
+_TAB_ROW = re.compile(r"\S[ \u3000]*\t+[ \u3000]*\S")
+_TAB_SPLIT = re.compile(r"[ \u3000]*\t+[ \u3000]*")
+
 # A plain-text line that *looks* like a heading: 公文 numbering (一、 （一） 1. 第三条 附件1)
 # followed by a short title with no sentence punctuation. Only a candidate: the
 # structure stage decides. Deliberately narrower than the join rules' heading_starts
