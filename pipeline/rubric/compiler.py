@@ -276,6 +276,8 @@ class _Builder:
         self.items: list[RubricItem] = []
         self.ids: set[str] = set()
         self.rules = _rules()
+        # reports on work the notice's own plan is for (lists.prose_documents): weight 0
+        self.later_reports: set[str] = set()
 
     # ---- items ---------------------------------------------------------
     def _unique(self, base: str) -> str:
@@ -399,6 +401,8 @@ class _Builder:
             return
         check, slug, params, merge = default, None, {}, False
         for pat, rule in self.rules["_checks"]:
+            if rule.get("not_match") and re.search(rule["not_match"], clean):
+                continue  # "项目名称" (bulk 00089): the rule's words, but one name, not a list
             if pat.search(core(clean)) or pat.search(clean):
                 check, slug, merge = rule["check"], rule["slug"], bool(rule.get("merge"))
                 params = dict(rule.get("params") or {})
@@ -498,6 +502,8 @@ class _Builder:
             self.inline_materials()
         augment(self)  # outlines, 须附X, tables, attachment lists, name tidying (pipeline/rubric/outline.py)
         self.inherit_synonyms()
+        self.subject_synonyms()
+        self.drop_foreign_synonyms()
         self.assign_scope()
 
     def materials_region(self) -> tuple[int, int] | None:
@@ -1012,6 +1018,55 @@ class _Builder:
                         if syn not in section.synonyms:
                             section.synonyms.append(syn)
 
+    def subject_synonyms(self) -> None:
+        """A section named as the situation of a subject ("项目情况") answers to the same subject with
+        any situation word ("项目基本信息", "项目概况"): plans_dev4 a4 heads its project facts
+        "一、项目基本信息" for bulk 00089's 项目情况."""
+        for section in [i for i in self.items if i.kind == "section"]:
+            own = PAREN.sub("", section.name).strip()
+            subject = _subject(own)
+            if subject == own or len(subject) < 2:
+                continue
+            for word in _rules()["situation_words"]:
+                if subject + word not in section.synonyms:
+                    section.synonyms.append(subject + word)
+
+    def drop_foreign_synonyms(self) -> None:
+        """A section answers to no word that names another item of the same checklist.
+
+        The synonym tables are written for one part at a time; a real notice may ask for two parts the
+        tables would call alike. Bulk 00089 第六条 asks for 企业基本情况 and 项目情况 (with 项目名称、
+        建设地点、建设规模、建设内容): the table gave 企业基本情况 the word 项目概况 and 项目情况 (through
+        its part 建设内容) the words of 推进措施 incl. 建设内容, so a plan's "二、项目概况" went to the
+        company and "（二）规模与建设内容" to 项目情况 instead of its parts (plans_dev4 a2, a4). A synonym is
+        dropped when another item answered in the same file (under the same top-level material) is named
+        by it: the synonym is that item's name, holds it or is held by it (建设内容), or names the same
+        subject's situation (项目概况 ~ 项目情况: both 项目 + a situation word, while the section's own
+        subject is 企业). Words taken from the section's own name always stay.
+        """
+        root = {i.id: self._root(i) for i in self.items}
+        for section in [i for i in self.items if i.kind == "section"]:
+            own = PAREN.sub("", section.name).strip()
+            own_core = core(section.name)
+            # items a plan file answers next to this section: those under the same top-level material
+            others = [
+                PAREN.sub("", i.name).strip()
+                for i in self.items
+                if i is not section and root[i.id] == root[section.id] and i.id != root[section.id]
+            ]
+            others = [n for n in others if len(n) >= 2 and n not in own and own not in n]
+            section.synonyms = [
+                syn
+                for syn in section.synonyms
+                if syn in own or syn == own_core or not any(_names_item(syn, n, own) for n in others)
+            ]
+
+    def _root(self, item: RubricItem) -> str:
+        by_id = {i.id: i for i in self.items}
+        while item.parent is not None and item.parent in by_id:
+            item = by_id[item.parent]
+        return item.id
+
     def assign_scope(self) -> None:
         """When one material holds the plan sections, the other top-level materials are separate dossier files."""
         sections_under: set[str] = set()
@@ -1047,11 +1102,83 @@ class _Builder:
         self._weigh_section_holders()
 
     def _weigh_section_holders(self) -> None:
-        """The material that holds the sections weighs as much as its sections together."""
+        """Each part a reviewer scores counts one (rubric_rules.yaml `weights`).
+
+        A material that holds sections weighs as much as its sections together (seed 000 详细实施方案:
+        six; bulk 00417 论证报告: its fourteen elements, as plans_dev4's gold scores them). The plan
+        document whose contents the notice states only as demands weighs as its scored demands (sc zero
+        waste 2018 实施方案: 明确试点目标，确定任务清单和分工，…), not one against a report's three
+        sections. A report on carrying out that plan (later_reports) is listed with weight 0.
+        """
+        weights = self.rules["weights"]
         for item in self.items:
-            n = sum(1 for i in self.items if i.parent == item.id and i.kind == "section")
-            if item.kind == "material" and n:
-                item.weight = float(n)
+            if item.kind != "material":
+                continue
+            kids = [i for i in self.items if i.parent == item.id]
+            n = sum(1 for i in kids if i.kind == "section")
+            demands = [i for i in kids if i.kind == "requirement" and i.weight > 0]
+            if n:
+                item.weight = float(n) * weights["part"]
+            elif (
+                item.canonical in weights["demands_weigh"]
+                and demands
+                and not any(i.kind == "material" for i in kids)
+            ):
+                item.weight = float(len(demands)) * weights["part"]
+            if item.id in self.later_reports:
+                item.weight = 0.0
+        for item in self._other_procedures():
+            item.weight = 0.0
+
+    def _other_procedures(self) -> list[RubricItem]:
+        """Top-level materials of another procedure of the same regulation, listed but not scored.
+
+        A regulation sets several procedures in its articles; a reviewer screens one submission. Bulk
+        00089 asks for the 项目申请书 (第六条, 核准) and, for projects without 核准, 备案项目信息
+        (第十三条); bulk 00417 for the 申请书 and 论证报告 of 筹建 (第十八、十九条) and, once 筹建 is
+        approved, 正式建校招生申请书 and 筹建情况报告 (第二十一条). The submission is the one of the main
+        document (the material with the most sections, at least `weights.main_document_parts`): a
+        material named in an article that never names the main document, nor adds to a submission
+        (`weights.same_submission`: "还应当提交…"), belongs to another procedure.
+        Only in texts laid out in 第X条 articles (at least three).
+        """
+        starts = [m.start() for m in re.finditer(ARTICLE_LINE.pattern, self.text, re.MULTILINE)]
+        if len(starts) < 3:
+            return []
+        spans = list(zip(starts, [*starts[1:], len(self.text)]))
+        tops = [i for i in self.items if i.parent is None and i.kind == "material"]
+        parts = {i.id: sum(1 for c in self.items if c.parent == i.id and c.kind == "section") for i in tops}
+        main = max(tops, key=lambda i: parts[i.id], default=None)
+        if main is None or parts[main.id] < self.rules["weights"]["main_document_parts"]:
+            return []
+        main_name = PAREN.sub("", main.name).strip()
+        out = []
+        for item in tops:
+            if item is main or not item.provenance or item.weight == 0:
+                continue
+            at = item.provenance["start"]
+            article = next(((a, z) for a, z in spans if a <= at < z), None)
+            if article is None:
+                continue
+            words = self.text[article[0] : article[1]]
+            # "申请人还应当提交营业执照复印件": 还 adds to the submission just required, in another article
+            if main_name not in words and not re.search(self.rules["weights"]["same_submission"], words):
+                out.append(item)
+        return out
+
+
+def _subject(name: str) -> str:
+    """ "项目概况" -> 项目: what a name is the situation of (rubric_rules.yaml `situation_words`)."""
+    words = "|".join(map(re.escape, _rules()["situation_words"]))
+    return re.sub(f"(?:{words})$", "", name)
+
+
+def _names_item(syn: str, name: str, own: str) -> bool:
+    """Whether a synonym names the item called ``name`` rather than the section called ``own``."""
+    if name in syn or syn in name:
+        return True
+    subject = _subject(syn)
+    return subject != syn and len(subject) >= 2 and subject == _subject(name) and subject not in own
 
 
 def requirement_weight(params: dict[str, Any]) -> float:

@@ -15,7 +15,8 @@ The list runs from the lead-in to the first line that is not numbered in the
 list's style, a deeper style (a sub-list) or a continuation of an item: the next
 article (第X条), heading or plain paragraph ends it. Lead-ins that set conditions
 or cases ("应当具备下列条件：", "有下列情形之一的") are not lists of things handed in.
-The wording lives in ``pipeline/data/rubric_rules.yaml`` (``lists``).
+The wording lives in ``pipeline/data/rubric_rules.yaml``: ``lists`` (lead-ins, names, notes) and
+``documents`` (which names end like a document of their own).
 
 Also here, for the same documents: materials named in an article's sentence
 ("提交上一年度的活动情况报告", only in texts laid out in 第X条), a materials list in
@@ -62,11 +63,6 @@ NUMBER_STYLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 # how deep each style sits in a 公文 outline (GB/T 9704: 一、 （一） 1. （1）), ① below them
 RANK = {"cn_comma": 0, "cn_paren": 1, "ar_dot": 2, "ar_paren": 3, "circled": 4, "bullet": 5}
-# a line that always ends a list: an article, a chapter, a markdown heading
-HARD_STOP = re.compile(rf"^\s*(?:第[{CN}百零〇\d]{{1,5}}[条章节]|#+\s|附件|附表)")
-DOC_WORD = re.compile(
-    r"(?:表|书|报告|计划|方案|清单|名单|名册|证明|证书|执照|复印件|扫描件|说明|制度|合同|协议|章程|请示|函|凭证|证|文件|材料|照片|简历|决议|意见)$"
-)
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +70,32 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     from pipeline.rubric.compiler import _rules
 
     return {k: re.compile(v) for k, v in _rules()["lists"].items()}
+
+
+@lru_cache(maxsize=1)
+def _doc_words() -> dict[str, re.Pattern[str]]:
+    """``documents`` of rubric_rules.yaml: word lists become one alternation, in the file's order;
+    ``*_suffix`` lists match at a name's end, ``*_whole`` lists a whole name, strings are patterns."""
+    from pipeline.rubric.compiler import _rules
+
+    out: dict[str, re.Pattern[str]] = {}
+    for key, value in _rules()["documents"].items():
+        if isinstance(value, str):
+            out[key] = re.compile(value)
+            continue
+        words = "|".join(re.escape(w) for w in value)
+        if key.endswith("_suffix"):
+            out[key] = re.compile(f"(?:{words})$")
+        elif key.endswith("_whole"):
+            out[key] = re.compile(f"^(?:{words})$")
+        else:
+            out[key] = re.compile(words)
+    return out
+
+
+def _doc_word(name: str) -> re.Match[str] | None:
+    """A name that ends like a document (…表/…书/…报告)."""
+    return _doc_words()["doc_word_suffix"].search(name)
 
 
 def _style(line: str) -> tuple[str, int] | None:
@@ -135,9 +157,8 @@ def _doc_name(words: str) -> str:
     words = ARTICLE_NO.sub("", words)
     # bulk 00751 "四、执行申请书的内容应当载明下列事项": nor is a heading's number
     words = re.sub(rf"^\s*(?:[{CN}]{{1,3}}[、.．]|[（(][{CN}\d]{{1,3}}[)）]|\d{{1,2}}[.、．])\s*", "", words)
-    words = re.sub(r"^.*(?:提交|报送|编制|提出|填写|填报|附交|附具)", "", words)
-    # bulk 00598 "应当在行政复议申请书中载明下列事项"
-    words = re.sub(r"^(?:应当|应|须|需)?在", "", words)
+    words = _patterns()["doc_name_verb"].sub("", words)
+    words = _patterns()["doc_name_in"].sub("", words)
     return words.strip(" 《》“”")
 
 
@@ -153,7 +174,7 @@ def list_items(text: str, body_start: int, end: int | None = None) -> list[tuple
             if items:
                 break
             continue
-        if HARD_STOP.match(line):
+        if _patterns()["hard_stop"].match(line):
             break
         st = _style(line)
         if st is not None and (style is None or st[0] == style):
@@ -180,7 +201,7 @@ def plain_items(text: str, body_start: int) -> list[tuple[int, int, int]]:
         line = text[s:e].strip(" \t；;。，,")
         if not line or len(line) > 30 or re.search(r"[。：:]", line) or not _is_document(line):
             break
-        if HARD_STOP.match(text[s:e]) or _style(text[s:e]):
+        if _patterns()["hard_stop"].match(text[s:e]) or _style(text[s:e]):
             break
         items.append((s, s + len(text[s:e]) - len(text[s:e].lstrip()), e))
     return items if len(items) >= 2 else []
@@ -199,10 +220,8 @@ def _continues(text: str, item: tuple[int, int, int], line: str) -> bool:
 def _clean(b: _Builder, name: str) -> str:
     pats = _patterns()
     name = pats["name_noise"].sub("", name)
-    # "以及成员身份证明" (bulk 00160): a list's joining word opens no name
-    name = re.sub(r"^\s*(?:以及|或者|和|及|并|或)", "", name)
-    # bulk 00052 "申办报告，内容应当主要包括：中外合作办学者、…": the lead-in opens no part's name
-    name = re.sub(r"^\s*(?:内容)?(?:应当|应|须|需)?(?:主要)?(?:包括|包含)[：:]", "", name)
+    name = pats["name_joiner"].sub("", name)
+    name = pats["name_lead_in"].sub("", name)
     # bulk 00007 "还应当提交机动车安全技术检验合格证明": the verb and its modal open no name
     name = re.sub(
         r"^(?:还|另|并|同时|则)?(?:应当|应|需要|需|须)?(?:提交|提供|填写|填报|报送|出具|附)(?=.{3})",
@@ -222,14 +241,11 @@ def not_a_name(name: str) -> bool:
         len(name) < 2
         or pats["catch_all"].search(name)
         or pats["generic_name"].match(name)
-        or re.match(r"(?:该|其|上述|前述|前款|本款|本条|此)", name)
-        # "符合…规定", "具备…条件": a condition read off a list line, nothing handed in
-        or re.match(r"(?:符合|具有|具备|满足|有(?!关|效))", name)
-        # "提供证据加以证明" (bulk 00814): a verb phrase, no document
-        or re.search(r"加以|予以", name)
-        # "智慧园区建设方案，编写要求见下表": a pointer to a table, not a 表
-        or re.search(r"(?:见|如|按)(?:下|上|附)表", name)
-        or re.search(rf"第[{CN}百零〇\d]+[条款项]", name)
+        or pats["name_pointer"].match(name)
+        or pats["name_condition"].match(name)
+        or pats["name_verb_phrase"].search(name)
+        or pats["name_table_pointer"].search(name)
+        or pats["name_cross_reference"].search(name)
     )
 
 
@@ -272,12 +288,6 @@ def _top_cut(text: str, s: int, e: int, chars: str = "。；;：:，,") -> _Cut 
     return None
 
 
-# "执行情况说明", "相关证明", "情况说明": a description of the document before it, not a document of
-# its own (bulk 00013 "…相关管理制度及执行情况说明" is one item, GUIDE rule 8)
-DEPENDENT_DOC = re.compile(r"^(?:其|该)?(?:相关|有关|执行|实施|落实)?(?:情况)?(?:说明|证明)(?:材料|文件)?$")
-ALTERNATIVE = re.compile(r"或者|或是|或")
-
-
 def _document_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """ "A、B及C" -> A, B, C when every part names a document of its own (GUIDE rule 8); else [(s, e)].
 
@@ -285,9 +295,8 @@ def _document_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
     end like documents ("网站负责人身份证复印件及简历"); alternatives inside a part ("学历证明或者
     专业技术资格证书复印件") are one slot named by the first (_first_alternative).
     """
-    # "试验材料、检测方法等其他材料" (bulk 00157): the list ends before its catch-all tail
     whole = (s, e)
-    tail = re.search(r"等(?:其他|其它)?(?:相关|有关)?(?:材料|资料|文件)$", text[s:e])
+    tail = _patterns()["catch_all_tail"].search(text[s:e])
     if tail:
         e = s + tail.start()
     pieces: list[tuple[int, int]] = []
@@ -322,29 +331,24 @@ def _document_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
         alt = _first_alternative(text, a, z)
         named.append(alt or (a, z))
     # "机动车所有权转让的证明、凭证" (bulk 00007): a bare 凭证 is another word for the same proof
-    if not all(_is_document(text[a:z]) and not GENERIC_DOC.match(text[a:z]) for a, z in named):
+    if not all(
+        _is_document(text[a:z]) and not _doc_words()["generic_doc_whole"].match(text[a:z]) for a, z in named
+    ):
         return [whole]
     return named
 
 
 PAREN_ANY = re.compile(r"[（(][^（）()]*[)）]")
-GENERIC_DOC = re.compile(r"^(?:证明|凭证|文件|材料|资料|证件|说明|证书)$")
-
-
-# what else a separately handed-in thing may be called, for splitting a line only (bulk 00051 "居民户口簿
-# 和居民身份证", 00321 "公司章程、最近3年的年报", 00051 "…有特殊困难的声明")
-MORE_DOCS = re.compile(r"(?:簿|声明|年报|图|图纸|样本|样品|记录|单)$")
-# "全体合伙人指定代表或者…的委托书" (bulk 00201): 代表 is a person, not a 表
-NOT_DOCS = re.compile(r"(?:代表|发表|外表|列表)$")
 
 
 def _is_document(name: str) -> bool:
+    words = _doc_words()
     name = PAREN_ANY.sub("", name).strip()
     return (
         len(name) >= 2
-        and bool(DOC_WORD.search(name) or MORE_DOCS.search(name))
-        and not NOT_DOCS.search(name)
-        and not DEPENDENT_DOC.match(name)
+        and bool(_doc_word(name) or words["more_docs_suffix"].search(name))
+        and not words["not_docs_suffix"].search(name)
+        and not words["dependent_doc"].match(name)
     )
 
 
@@ -352,7 +356,7 @@ def _first_alternative(text: str, s: int, e: int) -> tuple[int, int] | None:
     """ "网站域名注册的相关证书或者证明文件" -> 网站域名注册的相关证书: alternatives for one slot are one
     item named by the first (GUIDE rule 8), when the first already names a document."""
     seg = PAREN_ANY.sub(lambda m: "　" * len(m.group(0)), text[s:e])
-    m = ALTERNATIVE.search(seg)
+    m = _doc_words()["alternative"].search(seg)
     if m is None or m.start() < 2:
         return None
     if _is_document(text[s : s + m.start()]) and _is_document(text[s + m.end() : e]):
@@ -456,11 +460,7 @@ class _ListReader:
             items = list_items(text, m.end())
             # "有下列情形之一的，申请人应当提供证明材料：(一)…的，提供…证明材料" (bulk 00598): cases that each
             # name what to hand in are conditional materials (GUIDE rule 3); cases alone are not
-            conditional = sum(
-                1
-                for _, a, z in items
-                if re.search(r"的[，,][^。；;]*?(?:提供|提交|出具|附送|附具)(?!者)", text[a:z])
-            )
+            conditional = sum(1 for _, a, z in items if _patterns()["conditional_submit"].search(text[a:z]))
             if self.pats["case_sentence"].search(text[sentence_before(text, colon)[0] : cs]) and (
                 conditional * 2 < len(items) or not items
             ):
@@ -580,7 +580,7 @@ class _ListReader:
                 known.parent = parent.id
             # "申请单位的培训条件和师资情况说明，见习人员见习管理制度": two documents (GUIDE rule 8)
             head, _, tail = known.name.partition("，")
-            if tail and DOC_WORD.search(head) and DOC_WORD.search(tail) and len(tail) <= 30:
+            if tail and _doc_word(head) and _doc_word(tail) and len(tail) <= 30:
                 known.name = head
                 at = text.find(tail, ts, te)
                 if not_a_name(tail):  # "智慧园区建设方案，编写要求见下表": no second document
@@ -642,12 +642,7 @@ class _ListReader:
         if cut and text[cut.start] in "，," and first_line_end == -1 and not conditional:
             tail_s, tail_e = _strip_tail(text, cut.end, head_end)
             tail = _clean(self.b, text[tail_s:tail_e])
-            if (
-                DOC_WORD.search(tail)
-                and DOC_WORD.search(name)
-                and not re.search(r"[，,]", tail)
-                and len(tail) <= 30
-            ):
+            if _doc_word(tail) and _doc_word(name) and not re.search(r"[，,]", tail) and len(tail) <= 30:
                 siblings.append((tail, tail_s, tail_e))
         material = self._find_or_add(name, ns, ne, parent)
         for tname, ts2, te2 in siblings:
@@ -743,7 +738,7 @@ class _ListReader:
                 a, z = _strip_tail(text, a, z)
                 self.b.add_material(_clean(self.b, text[a:z]), a, z, parent)
             return
-        if DOC_WORD.search(head) or not quoted:
+        if _doc_word(head) or not quoted:
             item = self.b.add_material(head, hs, he, parent)
             for a, z in quoted:
                 self.b.add_material(text[a:z], a, z, item)
@@ -810,8 +805,8 @@ class _ListReader:
     def _requirement(self, name: str, s: int, e: int, parent: RubricItem) -> None:
         """A listed element that is a document in its own right stays a material (GUIDE rule 5)."""
         if (
-            DOC_WORD.search(name)
-            and not re.search(r"(?:情况|信息|说明|简历)$", name)
+            _doc_word(name)
+            and not _doc_words()["described_suffix"].search(name)
             and parent.kind == "material"
         ):
             self.b.add_material(name, s, e, parent)
@@ -844,7 +839,7 @@ class _ListReader:
             # "技术领域：写明要求保护的技术方案所属的技术领域" (bulk 00034): the part is before the colon
             cut = re.search(r"[。；;，,：:]", text[ls:le])
             se = ls + cut.start() if cut else le
-            if cut and re.search(r"(?:的情况下|情况下|的|时)$", text[ls:se]):
+            if cut and _patterns()["condition_tail"].search(text[ls:se]):
                 # "申请人为自然人的情况下，该人的姓名、地址" (bulk 00751): the condition is no part; what
                 # it asks for is
                 ls = se + 1
@@ -862,7 +857,7 @@ class _ListReader:
         same = next((i for i in self.b.items if i.parent == parent.id and i.name == name), None)
         if same is not None:
             return same
-        if DOC_WORD.search(name) and re.search(r"(?:表|报告|证明|名单|名册|方案|书)$", name):
+        if _doc_word(name) and _doc_words()["section_doc_suffix"].search(name):
             return self.b.add_material(name, s, e, parent)
         return self.b.add_section(name, s, e, parent)
 
@@ -937,10 +932,6 @@ __all__ = ["article_materials", "classify_lead_in", "list_items", "read_lists"]
 
 
 ARTICLE = re.compile(rf"^\s*第[{CN}百零〇\d]{{1,5}}条", re.MULTILINE)
-DOC_END = re.compile(
-    # bulk 00197 "提交建设项目水资源论证报告书": a 报告书/说明书 is a report too
-    r"(?:证明文件|批准文件|申请书|意见书|承诺书|报告|报告书|说明书|委托书|协议书|证明|证书|申请表|登记表|执照|章程|名册|方案|复印件)$"
-)
 
 
 def article_materials(b: _Builder) -> None:
@@ -966,8 +957,7 @@ def article_materials(b: _Builder) -> None:
             continue
         if any(s < end and e > obj_s for s, e in spans):
             continue
-        # "提供营业执照复印件、场地证明等材料": the list before 等材料 names the documents
-        tail = re.search(r"等(?:相关|有关)?(?:证明)?(?:材料|文件|资料)$", text[obj_s:end])
+        tail = _patterns()["list_tail"].search(text[obj_s:end])
         if tail:
             end = obj_s + tail.start()
         for ps, pe in _and_parts(text, obj_s, end):
@@ -975,18 +965,15 @@ def article_materials(b: _Builder) -> None:
             if mm:
                 ps += mm.end()
             name = _clean(b, text[ps:pe])
-            if len(name) < 3 or not DOC_END.search(name) or not_a_name(name) or name in known:
+            if (
+                len(name) < 3
+                or not _doc_words()["article_doc_suffix"].search(name)
+                or not_a_name(name)
+                or name in known
+            ):
                 continue
             known.add(name)
             b.add_material(name, ps, pe, None)
-
-
-CONTENTS_AFTER = re.compile(
-    r"(?P<subj>[^，,。；;：:\n]{2,16}?)(?:的内容)?(?:应当|应|须|需|必须)?"
-    # "自评报告主要内容：A、B、C" names the contents after a colon
-    r"(?:(?:主要)?(?:包括|包含|载明|写明)[：:]?|的?主要内容(?:包括|为|是)?[：:])(?!下列|以下|如下)"
-    r"(?P<list>[^。；;：:\n]{2,120}?)等?(?:主要)?(?:内容|事项|方面)?[。；;\n]"
-)
 
 
 ARTICLE_AT = re.compile(rf"\s*第[{CN}百零〇\d]{{1,5}}条\s*")
@@ -1004,10 +991,10 @@ def contents_after(b: _Builder) -> None:
     for sm in re.finditer(r"(?:^|(?<=[。\n]))", text):
         at = sm.end()
         art = ARTICLE_AT.match(text, at)
-        m = CONTENTS_AFTER.match(text, art.end() if art else at)
+        m = _patterns()["contents_after"].match(text, art.end() if art else at)
         if m is None:
             continue
-        subj = re.sub(r"^(?:该|此|上述|其)", "", m.group("subj")).strip()
+        subj = _patterns()["pointer_subject"].sub("", m.group("subj")).strip()
         if len(subj) < 2 or reader.covered(*m.span("list")):
             continue
         item = None
@@ -1042,7 +1029,8 @@ def _and_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
     if m is None:
         return [(s, e)]
     left, right = (s, s + m.start()), (s + m.end(), e)
-    if DOC_END.search(text[left[0] : left[1]]) and DOC_END.search(text[right[0] : right[1]]):
+    doc_end = _doc_words()["article_doc_suffix"]
+    if doc_end.search(text[left[0] : left[1]]) and doc_end.search(text[right[0] : right[1]]):
         return [left, *_and_parts(text, *right)]
     return [(s, e)]
 
@@ -1060,24 +1048,36 @@ def prose_documents(b: _Builder) -> None:
     text = b.text
     pats = _patterns()
     reader = _ListReader(b)
+    created: dict[str, RubricItem] = {}  # documents this reader found, by name
+    later: list[tuple[str, list[tuple[int, int]]]] = []  # one-demand mentions of a document
     for m in pats["prose_doc"].finditer(text):
         doc = m.group("doc").strip(" 《》")
         stop = re.search(r"[。\n]", text[m.end() :])
         end = m.end() + (stop.start() if stop else len(text) - m.end())
         nxt = re.search(r"[。\n]", text[end + 1 :])
         after = text[end : end + 1 + (nxt.start() if nxt else 0)]
-        if _similar_material(b, doc) or not (reader.handed_in(doc) or re.search(r"报送|提交|上报", after)):
-            continue
         clauses = [(end_s, end_e) for end_s, end_e in _clauses(text, m.end(), end)]
         demands = [(s, e) for s, e in clauses if pats["demand_verbs"].search(text[s:e])]
+        if demands and _key(doc) in created:
+            _add_demands(b, created[_key(doc)], demands)
+            continue
+        if _similar_material(b, doc) or not (reader.handed_in(doc) or re.search(r"报送|提交|上报", after)):
+            if demands:
+                later.append((_key(doc), demands))
+            continue
         if len(demands) < 2:
+            if demands:
+                later.append((_key(doc), demands))
             continue
         material = b.add_material(doc, m.start("doc"), m.end("doc"), None)
-        for s, e in demands:
-            v = pats["demand_verbs"].search(text[s:e])
-            rs, re_ = _strip_tail(text, s + v.end(), e)
-            if re_ - rs >= 2:
-                b.add_requirement(text[rs:re_], rs, re_, material, [])
+        created[_key(doc)] = material
+        _add_demands(b, material, demands)
+    # sc zero waste 2018 names its 实施方案 twice: "试点城市制定…实施方案，…，明确改革试点的任务措施，…" under
+    # 主要任务, then "编制…实施方案，明确试点目标，确定任务清单和分工，…" under 实施步骤. Once a document is
+    # found with its demands, a demand said of it elsewhere, before or after, is one of its requirements too.
+    for key, demands in later:
+        if key in created:
+            _add_demands(b, created[key], demands)
     for m in pats["prose_report"].finditer(text):
         doc = m.group("doc").strip(" 《》")
         if _similar_material(b, doc) or not_a_name(doc):
@@ -1096,12 +1096,29 @@ def prose_documents(b: _Builder) -> None:
         if _similar_material(b, doc):
             continue
         material = b.add_material(doc, m.start("doc"), m.end("doc"), None)
+        # "…进行评估总结，形成试点工作总结报告报送" (sc zero waste 2018, due 2021) reports on carrying out
+        # the plan the same notice asks for: a later submission, listed but not scored with the plan
+        if pats["after_the_work"].search(m.group(0)) and any(
+            i.kind == "material" and i.canonical == "plan" for i in b.items
+        ):
+            b.later_reports.add(material.id)
         ps, pe = m.span("parts")
         for a, z in _split_elements(text, ps, pe):
             a, z = _strip_tail(text, a, z)
             name = text[a:z]
             if len(name) >= 2:
                 b.add_section(name, a, z, material)
+
+
+def _add_demands(b: _Builder, material: RubricItem, demands: list[tuple[int, int]]) -> None:
+    """One requirement per demand clause ("明确试点目标" -> 试点目标), once per name."""
+    verbs = _patterns()["demand_verbs"]
+    for s, e in demands:
+        v = verbs.search(b.text[s:e])
+        rs, re_ = _strip_tail(b.text, s + v.end(), e)
+        name = b.text[rs:re_]
+        if re_ - rs >= 2 and not any(i.parent == material.id and i.name == name for i in b.items):
+            b.add_requirement(name, rs, re_, material, [])
 
 
 def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -1115,16 +1132,6 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(a, z) for a, z in out if text[a:z].strip()]
 
 
-NOTE_INCLUDE = re.compile(r"^(?P<head>.{2,}?)[（(](?:包括|包含|含|其中包括)(?P<list>[^（）()]{2,80})[)）]$")
-NOTE_DEMAND = re.compile(
-    r"^(?P<head>.{2,}?)[（(][^（）()]*?(?:需|应当?|须)(?:提供|提交|说明|载明|附)(?P<list>[^（）()]{2,40})[)）]$"
-)
-# "…），开展技术创新、境外营销维修服务、…等情况" (seed 000 （四）): what the material must also cover
-NOTE_TAIL = re.compile(
-    r"^[，,]\s*(?:开展|包括|说明|介绍|反映)(?P<list>[^。；;]{4,120}?)等?(?:方面)?(?:的)?(?:情况|内容)?[。；;]?$"
-)
-
-
 def material_notes(b: _Builder) -> None:
     """A material's own line says what it covers: "区域内主要企业名单及其整体经营状况（包括2016年以来产销、
     利税…），开展技术创新、…等情况" (seed 000), "网站栏目设置说明（申请经营性…的网站需提供收费栏目及
@@ -1134,7 +1141,7 @@ def material_notes(b: _Builder) -> None:
     for item in list(b.items):
         if item.kind != "material" or not item.provenance or any(c.parent == item.id for c in b.items):
             continue
-        m = NOTE_INCLUDE.match(item.name) or NOTE_DEMAND.match(item.name)
+        m = _patterns()["note_include"].match(item.name) or _patterns()["note_demand"].match(item.name)
         if m is None:
             continue
         ps = item.provenance["start"]
@@ -1145,10 +1152,10 @@ def material_notes(b: _Builder) -> None:
             continue
         item.name = m.group("head").strip()
         elements = [(at, at + len(m.group("list")))]
-        if NOTE_INCLUDE.match(m.group(0)):
+        if _patterns()["note_include"].match(m.group(0)):
             elements = _split_elements(text, *elements[0])
         close = text.find("）", at, line_end)
-        tail = NOTE_TAIL.match(text[close + 1 : line_end]) if close != -1 else None
+        tail = _patterns()["note_tail"].match(text[close + 1 : line_end]) if close != -1 else None
         if tail:
             ts = close + 1 + tail.start("list")
             elements += _split_elements(text, ts, ts + len(tail.group("list")))
@@ -1174,7 +1181,7 @@ def prose_lists(b: _Builder) -> None:
             name = _clean(b, text[a:z])
             if not not_a_name(name) and len(name) <= 30:
                 parts.append((name, a, z))
-        docs = [p for p in parts if DOC_WORD.search(p[0])]
+        docs = [p for p in parts if _doc_word(p[0])]
         if len(parts) >= 2 and len(docs) * 2 >= len(parts):
             for name, a, z in parts:
                 reader._find_or_add(name, a, z, None)

@@ -334,7 +334,12 @@ def test_compiler_questions_and_demands_judge_their_parent():
     assert rubric.get("plan.goals.quantified").weight == 0
     assert rubric.get("material.annual_plan.years").params.get("demand") is True
     assert rubric.get("plan.policies.policies").params.get("demand") is True  # restates 配套政策
-    for kept in ("plan.basis.industry_cluster", "plan.goals.growth", "plan.policies.funds", "plan.projects.proof"):
+    for kept in (
+        "plan.basis.industry_cluster",
+        "plan.goals.growth",
+        "plan.policies.funds",
+        "plan.projects.proof",
+    ):
         assert rubric.get(kept).weight == 1, kept
         assert not rubric.get(kept).params.get("demand"), kept
 
@@ -345,3 +350,132 @@ def test_compiler_hints_come_from_the_rules_file():
     assert outlets.name == "县乡村商业网点现状"
     assert "商贸中心" in outlets.params["hints"]
     assert "领导小组" in rubric.get("plan.policies.leadership").params["hints"]
+
+
+# ---------------------------------------------------------------- issue 5 (plans_dev4, real notices)
+def _quiet(notice: str):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return compile_rubric(notice)
+
+
+def _by_name(rubric, name):
+    return next(i for i in rubric.items if i.name == name)
+
+
+# bulk 00089 第六条 as a short notice of our own: two parts a synonym table calls alike
+APPROVAL = (
+    "第六条 企业办理项目核准手续，应当向核准机关提交项目申请书。项目申请书应当包括下列内容：\n"
+    "（一）企业基本情况；\n"
+    "（二）项目情况，包括项目名称、建设地点、建设规模、建设内容；\n"
+    "（三）项目利用资源情况分析以及对生态环境的影响分析；\n"
+    "（四）项目对经济和社会的影响分析。\n"
+)
+
+
+def test_compiler_project_name_is_no_list_regression_issue5():
+    """项目名称 asks for one name: no "numbered list of measures" check (plans_dev4 a1, a2, a4 partial)."""
+    req = _by_name(_quiet(APPROVAL), "项目名称")
+    assert req.kind == "requirement"
+    assert req.check != "has_items"
+
+
+def test_compiler_project_list_still_a_list():
+    """Must not lose: notice n000 主要任务 "明确具体项目及实施主体" asks for a list of projects."""
+    rubric = _quiet(str(ROOT / "corpora/plans/notices/n000_county_commerce_demo_notice.txt"))
+    assert [i.check for i in rubric.items if i.name.startswith("具体项目")] == ["has_items"]
+
+
+def test_compiler_no_synonym_names_another_item_regression_issue5():
+    """企业基本情况 must not answer to 项目概况 (the words of 项目情况), nor 项目情况 to 建设内容 (the words
+    of its own part): plans_dev4 a2's "二、项目概况" went to the company, "（二）规模与建设内容" to 项目情况."""
+    rubric = _quiet(APPROVAL)
+    company = _by_name(rubric, "企业基本情况")
+    project = _by_name(rubric, "项目情况")
+    assert "项目概况" not in company.synonyms
+    assert "基本情况" in company.synonyms  # its own words stay
+    assert "建设内容" not in project.synonyms
+    assert "主要建设内容" not in project.synonyms
+    # the same subject in other words (plans_dev4 a4 "一、项目基本信息")
+    assert {"项目概况", "项目基本信息"} <= set(project.synonyms)
+
+
+def test_compiler_seed_sections_keep_their_synonyms(rubric):
+    """Must not drop: a synonym that names no other item of seed 000's checklist."""
+    by_canon = {i.canonical: i for i in rubric.items if i.kind == "section"}
+    assert "组织保障" in by_canon["mechanism"].synonyms
+    assert "保障措施" in by_canon["policies"].synonyms or "政策支持" in by_canon["policies"].synonyms
+
+
+def test_compiler_weights_count_scored_parts_issue5():
+    """Each listed part counts one (GUIDE "Gold score"): 项目申请书 with four sections weighs 4."""
+    rubric = _quiet(APPROVAL)
+    assert _by_name(rubric, "项目申请书").weight == 4.0
+
+
+ZERO_WASTE_LIKE = (
+    "五、实施步骤\n"
+    "（二）制定实施方案。试点城市负责编制乡村振兴试点实施方案，明确试点目标，确定任务清单和分工，"
+    "做好年度任务分解。实施方案按程序报送农业农村部。\n"
+    "（四）开展评估总结。2021年3月底前，试点城市政府对本地区试点总体情况、主要做法和成效、"
+    "存在的问题及建议等进行评估总结，形成试点工作总结报告报送农业农村部。\n"
+)
+
+
+def test_compiler_demand_plan_weighs_its_demands_and_later_report_zero():
+    """sc zero waste 2018 in our own words: the plan scored by its three demands, the summary report
+    due after the pilot listed with weight 0 (it weighed 3 against the plan's 1: a complete plan scored 25)."""
+    rubric = _quiet(ZERO_WASTE_LIKE)
+    plan = _by_name(rubric, "乡村振兴试点实施方案")
+    report = _by_name(rubric, "试点工作总结报告")
+    assert [i.name for i in rubric.children(plan.id)] == ["试点目标", "任务清单和分工", "年度任务分解"]
+    assert plan.weight == 3.0
+    assert report.weight == 0.0
+    assert [i.name for i in rubric.children(report.id)] == [
+        "本地区试点总体情况",
+        "主要做法和成效",
+        "存在的问题及建议",
+    ]
+
+
+def test_compiler_self_inspection_report_keeps_its_weight():
+    """Must not match: a self-inspection report (自查, no plan of the same work) is the submission itself."""
+    notice = "二、工作要求\n各企业对原料进货查验、生产过程控制、出厂检验等情况进行全面自查，形成自查报告报送市局。\n"
+    rubric = _quiet(notice)
+    report = next((i for i in rubric.items if i.name.endswith("自查报告")), None)
+    assert report is not None and report.weight == 3.0
+
+
+def test_compiler_other_procedure_materials_weigh_zero_issue5():
+    """bulk 00417: 筹建 (第十八、十九条: 申请书 + 论证报告 with fourteen elements) is one submission;
+    正式建校招生申请书 and 筹建情况报告 (第二十一条, after 筹建 is approved) are listed, not scored."""
+    from tests.conftest import BULK
+
+    rubric = _quiet(need_shared(BULK / "lawrefbook_laws" / "00417.txt"))
+    weight = {i.name: i.weight for i in rubric.items if i.parent is None}
+    assert weight["论证报告"] == 14.0  # one per listed element, as plans_dev4 dev4_b's gold scores them
+    assert weight["筹建普通高等学校申请书"] == 1.0
+    assert weight["正式建校招生申请书"] == 0.0
+    assert weight["筹建情况报告"] == 0.0
+
+
+ARTICLES = (
+    "第一条 为规范示范园区认定，制定本办法。\n"
+    "第二条 申请认定的，应当提交认定申请书，并附交建设方案。建设方案应当包括下列内容：\n"
+    "（一）园区概况；\n（二）建设目标；\n（三）主要任务；\n（四）保障措施。\n"
+    "第三条 申请人还应当提交营业执照复印件。\n"
+    "第四条 认定后每年3月底前，园区应当报送年度运行报告。\n"
+)
+
+
+def test_compiler_other_procedure_needs_the_main_document_unnamed():
+    """An article that never names the main document (第四条, a yearly report after 认定) is another
+    procedure; must not match: 第二条's 申请书, named beside the 建设方案, nor 第三条's "还应当提交"."""
+    rubric = _quiet(ARTICLES)
+    weight = {i.name: i.weight for i in rubric.items if i.parent is None}
+    assert [w for n, w in weight.items() if n.endswith("建设方案")] == [4.0]
+    assert weight["认定申请书"] == 1.0
+    assert weight["营业执照复印件"] == 1.0  # 第三条 "还应当提交": the same submission
+    assert weight["年度运行报告"] == 0.0
