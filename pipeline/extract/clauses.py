@@ -54,6 +54,7 @@ class SegmentRules:
     runin_title_max_chars: int
     join_across_blank_min_chars: int
     join_wrapped_min_chars: int
+    record_start: re.Pattern[str]
     leadin_max_chars: int
     recipients: re.Pattern[str]
     form_label_max_chars: int
@@ -90,6 +91,7 @@ def segment_rules() -> SegmentRules:
         runin_title_max_chars=seg["runin_title_max_chars"],
         join_across_blank_min_chars=seg["join_across_blank_min_chars"],
         join_wrapped_min_chars=seg["join_wrapped_min_chars"],
+        record_start=re.compile(seg["record_start"]),
         leadin_max_chars=seg["leadin_max_chars"],
         recipients=re.compile(seg["recipients"]),
         form_label_max_chars=seg["form_label_max_chars"],
@@ -458,6 +460,8 @@ def _paragraphs(text: str, lines: list[Line], rules: SegmentRules, figures: Figu
             and not _KEY_VALUE.match(line.text)  # "地  址：…" after "联系电话：…"
             and not (_KEY_VALUE.match(prev.text) and len(prev.text) <= rules.heading_max_chars)
             and not _never_body(line.text, rules)  # anhui: "…（责任单位：…）\n附件"
+            # parallel dated records ("1998年12月29日 …通过的《…》" line after line) are not a wrap
+            and not (rules.record_start.match(prev.text) and rules.record_start.match(line.text))
             # a heading-shaped line kept for its figure is continued by body text only:
             # beijing_industrial_policy_guide "…期间签订贷款合同\n工具分类" (a table label)
             and not (figure_heading and _is_heading_line(line.text, rules))

@@ -157,17 +157,34 @@ def _commonness(text: str, codec: str) -> float:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NULs in every other byte for ASCII-heavy text."""
+    """UTF-16 text without a BOM shows NULs in every other byte for ASCII-heavy text.
+
+    Chinese UTF-16 is mostly CJK, so its NULs (the high bytes of digits, newlines and
+    ASCII punctuation) are few, and CJK puts NULs on the other side too (一 is U+4E00),
+    so the share of NULs cannot tell. The decoding can: the right byte order gives
+    CJK text, the wrong one and random binary give scattered code points. Sweep: a
+    BOM-less UTF-16-BE notice (about 10% ASCII) was refused as "binary data: contains
+    NUL bytes".
+    """
     sample = data[:4096]
     if len(sample) < 4 or len(sample) % 2:
         return None
-    even_nul = sample[0::2].count(0) / (len(sample) / 2)
-    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    even_nul = even_nuls / (len(sample) / 2)
+    odd_nul = odd_nuls / (len(sample) / 2)
     if odd_nul > 0.3 and even_nul < 0.05:
         return "utf-16-le"
     if even_nul > 0.3 and odd_nul < 0.05:
         return "utf-16-be"
-    return None
+    if even_nuls + odd_nuls == 0:
+        return None
+    best: tuple[float, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(codec, errors="replace")
+        share = plausibility(text)
+        if share >= PLAUSIBLE_SHARE and _control_share(text) <= MAX_CONTROL_SHARE:
+            best = max(best or (share, codec), (share, codec))
+    return best[1] if best else None
 
 
 def _checked(text: str, encoding: str, name: str, *, strict_utf8: bool = False) -> tuple[str, str]:

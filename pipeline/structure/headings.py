@@ -45,6 +45,8 @@ class Candidate:
     strong: bool = False  # layout says heading (docx style, markdown #): skip sequence checks
     fixed_level: int | None = None
     title: str | None = None
+    # end of a title read from the next line (附件1 / 申请表): the heading span covers it
+    title_line_end: int | None = None
 
     @property
     def style(self) -> str:
@@ -196,7 +198,7 @@ def _candidates(doc: Document) -> list[Candidate]:
         # Markdown depth is not a level: LawRefBook writes "### 第一章" over "## 第一节"
         cand = Candidate(marker, pos, line_end, ts, te, strong, block_level)
         if marker.style == "attachment":
-            cand.title = _next_line_title(text, line_end)
+            cand.title, cand.title_line_end = _next_line_title(text, line_end)
         out.append(cand)
         for i, inner in enumerate(following):
             limit = following[i + 1].start if i + 1 < len(following) else line_end
@@ -209,13 +211,21 @@ def _is_inline(marker: Marker) -> bool:
     return rules().by_key[marker.style].inline
 
 
-def _next_line_title(text: str, line_end: int) -> str:
-    """An attachment part's title is the line after its bare ``附件N`` line."""
+def _next_line_title(text: str, line_end: int) -> tuple[str, int | None]:
+    """An attachment part's title is the line after its bare ``附件N`` line.
+
+    Returns the title and where it ends in ``text``, so that the section's heading span
+    quotes the title it reports (sweep: 附件 / 包头市数字政府建设考评指标 had a heading span
+    of "附件" alone, and the checker read the title line as the attachment's body).
+    """
     nxt = text.find("\n", line_end + 1)
-    line = text[line_end + 1 : nxt if nxt >= 0 else len(text)].strip(_SPACE)
-    if 0 < len(line) <= 60 and match_at(line, 0, len(line)) is None:
-        return line
-    return ""
+    line_stop = nxt if nxt >= 0 else len(text)
+    raw = text[line_end + 1 : line_stop]
+    line = raw.strip(_SPACE)
+    # "附件1" over "附件：" (a list intro) is no title: its numbered items follow
+    if 0 < len(line) <= 60 and match_at(line, 0, len(line)) is None and not _ATTACHMENT_LIST.match(line):
+        return line, line_end + 1 + len(raw.rstrip(_SPACE))
+    return "", None
 
 
 # ----- tree ----------------------------------------------------------------
@@ -248,7 +258,11 @@ def _build(text: str, candidates: list[Candidate]) -> list[Section]:
                 end=len(text),
                 parent=sections[parent].id if parent is not None else None,
                 heading_start=cand.start,
-                heading_end=max(cand.title_end, cand.marker.end if cand.marker else cand.title_end),
+                heading_end=max(
+                    cand.title_end,
+                    cand.marker.end if cand.marker else cand.title_end,
+                    cand.title_line_end or 0,
+                ),
                 style=style,
             )
         )
@@ -261,6 +275,8 @@ def _build(text: str, candidates: list[Candidate]) -> list[Section]:
             if nxt.level <= s.level:
                 s.end = nxt.start
                 break
+        if s.heading_end is not None and s.heading_end > s.end:  # a title line that is itself a heading
+            s.heading_end = max(s.end, s.heading_start or s.start)
     return sections
 
 

@@ -208,15 +208,35 @@ def test_compiler_notice_without_materials_gives_empty_rubric():
 @pytest.mark.parametrize(
     "name",
     [
-        "aba_gov_data_mgmt_measures_2021.txt",
+        # read 2026-11-23: policy texts that ask nobody to hand in a document (no 提交/报送/申报材料/
+        # 应当包括 anywhere), so a reviewer's checklist is empty and the reader is told so
         "anhui_industrial_internet_policy_2021.txt",
-        "sc_incentive_measures_notice_2018.txt",
         "changshun_poverty_alleviation_policy_digest_2017.txt",
     ],
 )
-def test_compiler_does_not_crash_on_policy_texts(name):
+def test_compiler_policy_texts_without_submissions_give_an_empty_checklist(name):
     rubric = compile_rubric(need_shared(REAL / name))
-    assert isinstance(rubric.items, list)
+    assert rubric.items == []
+    assert any("empty" in w for w in rubric.warnings)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # these name a document to hand in (aba: 验收报告…应当包括…; sc: 实施办法…报送国务院办公厅) inside
+        # long policy texts; whatever is compiled must point back at the notice's own words
+        "aba_gov_data_mgmt_measures_2021.txt",
+        "sc_incentive_measures_notice_2018.txt",
+    ],
+)
+def test_compiler_items_on_policy_texts_point_into_the_text(name):
+    from pipeline.ingest import load
+
+    path = need_shared(REAL / name)
+    text = load(path).text
+    for item in compile_rubric(path).items:
+        assert item.provenance is not None, item.name
+        assert text[item.provenance["start"] : item.provenance["end"]] == item.provenance["text"], item.name
 
 
 def test_compiler_numbered_sublist_of_parts():
