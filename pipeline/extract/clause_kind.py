@@ -8,8 +8,10 @@ the rest still get a sensible label:
 2. a classifier trained on ``corpora/gold/clauses`` by
    ``python -m pipeline.extract.train_clause_kind``: TF-IDF of the clause's
    char 1–3-grams, of its char 2–3-grams and dictionary words without its
-   numbering, of its heading context, and of cue-word and sentence-shape
-   tokens, into a logistic regression; a second logistic regression sees the
+   numbering, of its heading context, and of cue-word, sentence-shape
+   and deadline tokens (what ``pipeline.extract.deadlines``
+   finds in the clause: a due date, a period counted from an event, an
+   application window), into a logistic regression; a second logistic regression sees the
    same features plus the first one's probabilities for the clauses just
    before and after, because the items of one list and the sentences of one
    paragraph share a kind.
@@ -227,14 +229,80 @@ def cue_tokens(text: str, context: Sequence[str] = (), position: float | None = 
     return " ".join(tokens)
 
 
-def model_input(text: str, context: Sequence[str], position: float | None = None) -> list[str]:
+def model_input(
+    text: str, context: Sequence[str], position: float | None = None, deadline: str = ""
+) -> list[str]:
     """One row of model input (see COLUMNS): [clause, heading context, cue/shape tokens, body].
 
-    ``position`` is the clause start as a fraction of the document length.
-    The body (the clause without its numbering) feeds two feature columns:
-    char 2–3-grams and dictionary words.
+    ``position`` is the clause start as a fraction of the document length;
+    ``deadline`` the clause's tokens from :func:`deadline_tokens` (they join the
+    cue column). The body (the clause without its numbering) feeds two
+    feature columns: char 2–3-grams and dictionary words.
     """
-    return [text, " ".join(context), cue_tokens(text, context, position), clause_body(text)]
+    cues = cue_tokens(text, context, position)
+    return [text, " ".join(context), f"{cues} {deadline}" if deadline else cues, clause_body(text)]
+
+
+def model_rows(
+    items: Sequence[tuple[str, Sequence[str]]], positions: Sequence[float | None] | None = None
+) -> list[list[str]]:
+    """Model input of every clause of ONE document, in text order (training and run time alike)."""
+    pos = list(positions) if positions is not None else [None] * len(items)
+    deadlines = deadline_tokens([t for t, _ in items])
+    return [model_input(t, c, p, d) for (t, c), p, d in zip(items, pos, deadlines)]
+
+
+# A clause the deadline stage can find anything in names a date or a period unit
+# (pipeline/data/deadlines.yaml period_units: 日, 天, 周, 星期, 月, 年, 小时; 有效期).
+_TIME_WORD = re.compile(r"[年月日天周期时]")
+
+
+def deadline_tokens(texts: Sequence[str]) -> list[str]:
+    """What the deadline stage finds in each clause, as feature tokens ("" for none).
+
+    The GUIDE calls a clause ``deadline`` when a time limit is its point; the
+    deadline stage (F1 1.0 on its gold) already tells a limit ("于…前报送",
+    "自收到…之日起30日内") from a date that merely happens ("于2025年4月3日公示")
+    or a statistic. The clause stage runs before it, so it is run here on the
+    clauses that name a time word, joined one per line: the same input at
+    training and at run time. Tokens: ``dl_<kind>`` per kind found (due_by,
+    period, start, range_end, on_date, recurring), ``dl_anchor`` for a period
+    counted from an event, ``dl_act`` when an action follows the limit,
+    ``dl_at<k>`` for where in the clause the first one sits (thirds).
+    """
+    from bisect import bisect_right
+
+    from pipeline.extract.deadlines import extract_deadlines
+    from pipeline.extract.workdays import HolidayCalendar
+    from pipeline.model import Document, Source
+
+    out = [""] * len(texts)
+    picked = [i for i, t in enumerate(texts) if _TIME_WORD.search(t)]
+    if not picked:
+        return out
+    starts: list[int] = []
+    offset = 0
+    for i in picked:
+        starts.append(offset)
+        offset += len(texts[i]) + 1
+    doc = Document(source=Source(path="<clauses>", format="txt", sha256=""), text="\n".join(texts[i] for i in picked))
+    found: dict[int, list[str]] = {}
+    # an empty holiday calendar: only which limits exist matters here, not their computed dates,
+    # and a reviewer's POLICYLENS_HOLIDAYS file must not change a clause's kind
+    for d in extract_deadlines(doc, holidays=HolidayCalendar()).deadlines:
+        j = bisect_right(starts, d.start) - 1
+        tokens = found.setdefault(j, [])
+        if not tokens:
+            share = (d.start - starts[j]) / max(len(texts[picked[j]]), 1)
+            tokens.append(f"dl_at{min(int(share * 3), 2)}")
+        tokens.append(f"dl_{d.kind}")
+        if d.anchor:
+            tokens.append("dl_anchor")
+        if d.action:
+            tokens.append("dl_act")
+    for j, tokens in found.items():
+        out[picked[j]] = " ".join(dict.fromkeys(tokens))
+    return out
 
 
 # ---- applying the model fast ------------------------------------------------------
@@ -620,8 +688,7 @@ def classify_many(
     model = _model()
     proba = None
     if model is not None:
-        pos = list(positions) if positions is not None else [None] * len(items)
-        proba = model.predict_proba([model_input(t, c, p) for (t, c), p in zip(items, pos)])
+        proba = model.predict_proba(model_rows(items, positions))
     return decide(items, proba, model.classes_ if model is not None else ())
 
 
@@ -642,11 +709,13 @@ __all__ = [
     "classify_many",
     "clause_body",
     "cue_tokens",
+    "deadline_tokens",
     "decide",
     "export_vectorizer",
     "labels",
     "load_model",
     "model_input",
+    "model_rows",
     "neighbour_features",
     "rule_kind",
 ]

@@ -40,6 +40,8 @@ RULES = [
     ("对弄虚作假骗取资金的，追回已拨付资金，并依法追究责任。", "penalty_supervision"),
     ("将加盖公章的申报材料装订成册于2019年8月23日前分别报各市商务主管部门和财政部门。", "deadline"),
     ("申报时间：2025年8月11日至8月22日。", "deadline"),
+    # a due date without its year: notices date it within their own year
+    ("请于9月30日前将申报材料报送市商务局。", "deadline"),
     ("市高校毕业生公共就业服务机构应在收到申请材料之日起5个工作日内出具补正通知。", "deadline"),
     ("营业执照复印件（加盖公章）；", "required_material"),
     ("对年度进出口额达5亿元、3亿元、1亿元、5000万元且较上年增长的企业，一次性分别给予30万元、20万元、15万元、10万元奖励。", "funding_reward"),
@@ -138,6 +140,66 @@ def test_clause_kind_shape_tokens() -> None:
     assert "sh_limit" in limit and "sh_article" in limit and "sh_item" not in limit
 
 
+# (clause, tokens the deadline stage's findings must give, tokens they must not give); checked by reading
+DEADLINE_TOKENS = [
+    # seed 000: a due date with the action due
+    ("将加盖公章的申报材料装订成册于2019年8月23日前分别报各市商务主管部门和财政部门。", {"dl_due_by", "dl_act"}, {"dl_anchor"}),
+    # lawref_00554 第六条: a period counted from an event
+    ("当事人应当自收到征收决定之日起30日内一次性缴纳社会抚养费。", {"dl_period", "dl_anchor"}, {"dl_due_by"}),
+    # an application window: its start and its end
+    ("申报时间：2025年8月11日至8月22日。", {"dl_start", "dl_range_end"}, {"dl_due_by"}),
+    # an effective date is a start, never a due date
+    ("本办法自2019年1月1日起施行。", {"dl_start"}, {"dl_due_by", "dl_period"}),
+]
+
+# no time limit in these: no deadline token at all
+NO_DEADLINE = [
+    "加大宣传推介力度，不断扩大班列的知名度、影响力和辐射力。",
+    "2019年上半年进出口增幅超过10%。",  # a statistic (seed 000), not a limit
+    "",
+]
+
+
+@pytest.mark.parametrize("text,present,absent", DEADLINE_TOKENS)
+def test_clause_kind_deadline_tokens(text: str, present: set, absent: set) -> None:
+    tokens = set(clause_kind.deadline_tokens([text])[0].split())
+    assert present <= tokens and not absent & tokens, tokens
+
+
+@pytest.mark.parametrize("text", NO_DEADLINE)
+def test_clause_kind_deadline_tokens_must_not(text: str) -> None:
+    assert clause_kind.deadline_tokens([text]) == [""]
+
+
+def test_clause_kind_deadline_tokens_stay_with_their_clause() -> None:
+    texts = ["加快推进项目建设。", "请于9月30日前报送材料。", "加强组织领导。", "自受理之日起10个工作日内办结。"]
+    tokens = clause_kind.deadline_tokens(texts)
+    assert tokens[0] == "" and tokens[2] == ""
+    assert "dl_due_by" in tokens[1].split() and "dl_period" not in tokens[1].split()
+    assert "dl_period" in tokens[3].split() and "dl_due_by" not in tokens[3].split()
+    # the deadline tokens reach the model through the cue column
+    rows = clause_kind.model_rows([(t, ()) for t in texts])
+    assert "dl_due_by" in rows[1][2].split() and "dl_" not in rows[0][2]
+
+
+# (clause, shape token it must have, shape token it must not have): checked by reading
+SHAPES = [
+    # sc_zero_waste_city_pilot_plan_2018: a target year mid-sentence; 应用 is no duty
+    ("加快推进快递业绿色包装应用，到2020年，基本实现同城快递环境友好型包装材料全面应用。", "sh_goal_year", "sh_duty_bearer"),
+    # anhui_industrial_internet_policy_2021: a count to build
+    ("力争全省建成10个二级节点。", "sh_build_count", "sh_goal_year"),
+    ("每年滚动实施1000项亿元以上技术改造项目。", "sh_count", "money"),  # 亿元 without a figure is no amount
+    # a duty-bearer before 应当 is still one
+    ("运营单位应当明确数据管理策略。", "sh_duty_bearer", "sh_goal_year"),
+]
+
+
+@pytest.mark.parametrize("text,has,lacks", SHAPES)
+def test_clause_kind_goal_and_duty_shapes(text: str, has: str, lacks: str) -> None:
+    tokens = cue_tokens(text).split()
+    assert has in tokens and lacks not in tokens, tokens
+
+
 def test_clause_kind_rule_kinds_are_in_label_set() -> None:
     _, rules = clause_kind.kind_config()
     assert {r.kind for r in rules} <= set(labels())
@@ -225,6 +287,16 @@ def test_clause_kind_classify_many_is_deterministic() -> None:
     first = classify_many(items, [0.1, 0.2, 0.3, 0.9])
     assert first == classify_many(items, [0.1, 0.2, 0.3, 0.9])
     assert [kind for kind, _, _ in first][1:] == ["required_material", "required_material", "other"]
+
+
+def test_clause_kind_model_reads_due_dates_no_rule_covers() -> None:
+    """A due date by month end fires no cue-word rule: the deadline stage's tokens make it a deadline
+    (GUIDE: a step due by a date is ``deadline``), while a measure beside it stays a measure."""
+    due = "各县（市、区）须于2019年9月底前将推荐材料报送省商务厅。"
+    measure = "加大宣传推介力度，不断扩大班列的知名度。"
+    assert rule_kind(due) is None and rule_kind(measure) is None
+    kinds = classify_many([(measure, ("二、主要任务",)), (due, ("五、其他事项",))], [0.3, 0.9])
+    assert [k for k, _, _ in kinds] == ["measure", "deadline"]
 
 
 # ---- FastModel: the same numbers as scikit-learn ---------------------------------
@@ -381,6 +453,25 @@ def test_clause_kind_model_meta_records_data_and_scores() -> None:
 
     split = yaml.safe_load((MODEL_PATH.parents[2] / "corpora" / "split.yaml").read_text(encoding="utf-8"))
     assert not set(meta["documents"]) & set(split["test"])
+
+
+def test_clause_kind_training_skips_a_gold_file_that_fails_to_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new gold file with a typo must not stop training on the others: it is skipped and reported."""
+    from pipeline.errors import DataFileError
+    from pipeline.extract import train_clause_kind as trainer
+
+    def fake(doc_id: str, path: Path) -> trainer.DocExamples:
+        if doc_id == "bad_yaml":
+            raise DataFileError(path, "mapping values are not allowed here")
+        kind = "deadlines" if doc_id == "bad_kind" else "deadline"  # a kind outside the label set
+        return trainer.DocExamples(doc_id, [["t", "", "", "t"]], [("t", ())], [(0, kind)])
+
+    monkeypatch.setattr(trainer, "document_examples", fake)
+    monkeypatch.setattr(trainer, "SKIPPED", {})
+    docs = {name: Path(f"/nonexistent/{name}.txt") for name in ("good", "bad_yaml", "bad_kind")}
+    assert [d.doc_id for d in trainer.load_examples(docs)] == ["good"]
+    assert set(trainer.SKIPPED) == {"bad_yaml", "bad_kind"}
+    assert "deadlines" in trainer.SKIPPED["bad_kind"]
 
 
 def test_clause_kind_training_never_reads_held_out_files() -> None:
