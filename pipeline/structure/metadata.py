@@ -376,7 +376,7 @@ def _doc_number(header: list[Line], labelled: dict[str, tuple[str, int, int]]) -
                 if num:
                     return f"{ln.text}第{num.group('serial')}号", ln.start, nxt.end
     promulgated = _promulgation(header)
-    if promulgated:
+    if promulgated and promulgated[0].group("serial"):
         m, ln = promulgated
         return f"{m.group('issuer')}令第{m.group('serial')}号", ln.start + m.start("issuer"), ln.start + m.end("serial") + 1
     return None
