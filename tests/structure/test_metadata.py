@@ -243,3 +243,10 @@ def test_metadata_iso_date_keeps_two_digit_day() -> None:
 def test_metadata_web_column_label_is_not_part_of_the_title() -> None:
     text = "【关注】学历型人才引进入户申报指南\n发布日期：2026-05-18\n一、申报条件\n申请人应当具有本科以上学历。\n"
     assert extract_metadata(text_doc(text)).meta.title == "学历型人才引进入户申报指南"
+
+
+def test_metadata_promulgation_line_without_order_number() -> None:
+    # older regulations: "1981年4月6日 国务院发布" names issuer and date but no 令 number
+    text = "# 某某待遇的规定\n1981年4月6日 国务院发布\n发布之日施行\n第一条 为了规范管理，制定本规定。\n"
+    m = extract_metadata(text_doc(text)).meta
+    assert (m.doc_number, m.issuers, m.date) == (None, ["国务院"], "1981-04-06")
