@@ -75,3 +75,15 @@ def test_schema_rejects_broken_documents(seed_outputs: list[dict]) -> None:
     validator = jsonschema.Draft202012Validator(SCHEMA)
     for why, doc in _broken(seed_outputs[0]):
         assert not validator.is_valid(doc), why
+
+
+def test_document_clause_at_finds_the_clause_holding_an_offset() -> None:
+    from pipeline.model import Clause, Document, Source
+
+    text = "第一句。第二句很长一些。第三句。"
+    doc = Document(source=Source(path="x.txt", format="txt", sha256="0"), text=text)
+    doc.clauses = [Clause(id=f"c{i}", section=None, kind="other", start=a, end=b, text=text[a:b])
+                   for i, (a, b) in enumerate([(0, 4), (4, 12), (13, 16)])]
+    assert [doc.clause_at(k).id if doc.clause_at(k) else None for k in (0, 3, 4, 11, 12, 13, 15, 16, -1)] == [
+        "c0", "c0", "c1", "c1", None, "c2", "c2", None, None
+    ]
