@@ -16,11 +16,11 @@ schema (``pipeline/data/schema/document.schema.json``); keep them in step.
 from __future__ import annotations
 
 import bisect
-
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Iterator
+from typing import Any
 
 
 class BlockKind(StrEnum):
