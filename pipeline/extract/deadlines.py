@@ -604,6 +604,9 @@ def _deadline(doc: Document, e: DateExpr, day: dt.date | None, kind: str, inferr
                  date=day.isoformat() if day else None, kind=kind, year_inferred=inferred)
     if day is None and e.year is None:
         d.warnings.append(f"{d.text}: no year in the text and no document date to infer it from")
+    elif day is None and e.year is not None and e.month is not None and e.day is not None:
+        # "2023年2月30日前": a typo a reviewer must see, not a deadline silently without a date
+        d.warnings.append(f"{d.text}: not a calendar date")
     d.actor = find_actor(doc.text, e.start, end)
     d.action = _without_actor(find_action(doc.text, e.start, action_from or end), d.actor)
     return d

@@ -146,3 +146,13 @@ def test_deadlines_fresh3_fuzzy_period_qualifying_a_noun_is_not_due() -> None:
 def test_deadlines_fresh3_within_the_year_is_still_due() -> None:
     assert [(d.kind, d.date) for d in _run("2025年内完成全部改造任务。", "2025-03-01")] == [
         ("due_by", "2025-12-31")]
+
+
+def test_deadlines_impossible_date_is_flagged_not_dropped_silently() -> None:
+    # robustness sweep: "2023年2月30日" has no calendar day; the reviewer must be told
+    from pipeline.ingest.builder import build_from_text
+    from pipeline.model import Source
+
+    doc = extract_deadlines(build_from_text(Source(path="x.txt", format="txt", sha256="0"), "请于2023年2月30日前报送材料。"))
+    assert [(d.text, d.date) for d in doc.deadlines] == [("2023年2月30日前", None)]
+    assert doc.deadlines[0].warnings == ["2023年2月30日前: not a calendar date"]
