@@ -47,7 +47,9 @@ from pipeline.check.requirements import (
     Outcome,
     body_state,
     has_facts,
+    is_named_field,
     one_short_sentence,
+    real_value,
     run_check,
 )
 from pipeline.check.result import CheckResult, ItemResult
@@ -183,12 +185,13 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         res.evidence = [{"text": text[c.start : c.body_start].strip(), "start": c.start, "end": c.body_start}]
         if state == "empty":
             res.reason = f"{item.name}: heading “{c.title}” has no content (placeholder or blank)"
-        elif state == "thin" and not _filled_field(c, text):
+        elif state == "thin" and not _filled_field(c, text) and not _named_value(item, c, text):
             res.status, res.reason = "partial", f"{item.name}: very little content under “{c.title}”"
         elif (
             item.kind == "section"
             and one_short_sentence(text, c.body_start, c.end)
             and not _filled_field(c, text)
+            and not _named_value(item, c, text)
         ):
             short.add(item.id)
             no_parts = not any(r.kind == "requirement" and r.weight > 0 for r in rub.children(item.id))
@@ -517,6 +520,12 @@ def _filled_field(c: Candidate, text: str) -> bool:
     return has_facts(text, c.body_start, c.end) or len(re.findall(r"[、，,]", value)) >= 1
 
 
+def _named_value(item: RubricItem, c: Candidate, text: str) -> bool:
+    """A name, place, date or figure asked for by name (项目名称, 建设地点) and given a real value:
+    one short line answers it in full (plans_dev4 a1 "第一节 项目名称\n年产5万吨聚乳酸及制品项目。")."""
+    return is_named_field(item.name) and real_value(text[c.body_start : c.end])
+
+
 def _names_in_words(item: RubricItem, c: Candidate) -> bool:
     names = [item.name, *(item.params.get("keywords") or [])]
     return max(title_score(c.title, names)[0], word_score(c.title, names)) >= OWN_HEADING_MIN
@@ -547,6 +556,11 @@ def judge_under_heading(item: RubricItem, own: Candidate, outcome: Outcome, text
         # stands under that heading is the part, whatever words it uses
         ev = [{"text": text[own.start : own.body_start].strip(), "start": own.start, "end": own.body_start}]
         return Outcome("present", ev, "")
+    if state == "thin" and _named_value(item, own, text):
+        # a name, place, date or figure is short by nature: "第一节 项目名称\n年产5万吨聚乳酸及制品项目。"
+        # answers 项目名称 in full (plans_dev4 a1); GUIDE's "thin" is prose, not a field's value
+        ev = [{"text": text[own.start : own.end].strip(), "start": own.start, "end": own.end}]
+        return Outcome("present", here.evidence or ev, "")
     if state == "thin" and here.status == "present":
         return Outcome("partial", here.evidence, f"only a few words under “{own.title}”")
     return here

@@ -76,6 +76,27 @@ def _template_rules() -> tuple[re.Pattern[str] | None, int]:
     return pat, int(data.get("template_min_marks", 2))
 
 
+@lru_cache(maxsize=1)
+def _field_names() -> tuple[str, ...]:
+    return tuple(load_data("placeholders.yaml").get("field_names") or [])
+
+
+_NAME_BRACKETS = re.compile(r"[（(][^（）()]*[)）]")
+
+
+def is_named_field(name: str) -> bool:
+    """The requirement asks for a name, place, date or figure (placeholders.yaml ``field_names``):
+    项目名称, 建设地点, 拟建学校的名称 — one short value answers it (plans_dev4 a1)."""
+    bare = _NAME_BRACKETS.sub("", name).strip()
+    return any(bare.endswith(w) for w in _field_names())
+
+
+def real_value(body: str) -> bool:
+    """A field's value with no template mark in it: "XX项目", "××年××月" are blanks left in a form."""
+    pat, _ = _template_rules()
+    return bool(CONTENT_CHARS.search(body)) and (pat is None or not pat.search(body))
+
+
 def unfilled_template(body: str) -> bool:
     """A body whose figures are all template blanks (XX, ××, 【请填写】): the form was never filled in."""
     pat, need = _template_rules()

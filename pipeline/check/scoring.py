@@ -13,7 +13,12 @@ Formula (also written in every rubric YAML header):
   (checker.py) and would otherwise count twice. A material whose whole content
   is its parts (a "container", e.g. 实施方案 made of 申请表 + 详细实施方案 + …,
   or 详细实施方案 made of its sections) has no body of its own, so its credit
-  is ``mean_w(children)`` alone;
+  is ``mean_w(children)`` alone. So is the plan document whose contents the
+  notice gives only as demands (sc_zero_waste 2018 实施方案: 明确试点目标，确定任务
+  清单和分工，…; plans_dev4 c1–c4): the demands are the scored items and the
+  plan an unweighted container (``credits_from_parts``, plan_layout.yaml
+  ``demand_containers``), while a report detailed by sub-requirements keeps
+  the 0.5/0.5 blend;
 * ``score = 100 * Σ weight·credit / Σ weight`` over the top-level items of
   scope "plan" (dossier-scope materials — a separate 请示 file — are reported
   but not scored when one plan file is checked).
@@ -26,7 +31,10 @@ add up to the score.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pipeline.check.result import ItemResult
+from pipeline.data import load_data
 from pipeline.rubric.schema import Rubric
 
 STATUS_CREDIT = {"present": 1.0, "partial": 0.5, "empty": 0.0, "missing": 0.0}
@@ -41,6 +49,30 @@ def is_container(rubric: Rubric, item_id: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _demand_containers() -> frozenset[str]:
+    return frozenset(load_data("plan_layout.yaml").get("demand_containers") or [])
+
+
+def credits_from_parts(rubric: Rubric, item_id: str) -> bool:
+    """Whether an item's credit is its parts' mean alone, with no own share.
+
+    A container (its parts are materials/sections), or a material of a kind in
+    ``demand_containers`` whose scored children are all demands: GUIDE "Containers … carry no
+    weight", and plans_dev4 scores the 实施方案 of sc_zero_waste 2018 by its five demands alone
+    (c3: 1 present + 1 partial of 5 = 30, not 0.5·present + 0.5·0.3 = 65). Kept apart from
+    ``is_container``: such a material is still matched as a heading or title and checked as a
+    body, and its status is its own, not derived from parts it does not have.
+    """
+    if is_container(rubric, item_id):
+        return True
+    item = rubric.get(item_id)
+    if item is None or item.kind != "material" or item.canonical not in _demand_containers():
+        return False
+    kids = [c for c in rubric.children(item_id) if c.weight > 0]
+    return bool(kids) and all(c.kind == "requirement" for c in kids)
+
+
 def credit_of(rubric: Rubric, results: dict[str, ItemResult], item_id: str) -> float:
     res = results[item_id]
     own = STATUS_CREDIT[res.status]
@@ -50,7 +82,7 @@ def credit_of(rubric: Rubric, results: dict[str, ItemResult], item_id: str) -> f
         return own
     total_w = sum(c.weight for c in kids)
     mean = sum(c.weight * credit_of(rubric, results, c.id) for c in kids) / total_w
-    res.credit = mean if is_container(rubric, item_id) else OWN_SHARE * own + (1 - OWN_SHARE) * mean
+    res.credit = mean if credits_from_parts(rubric, item_id) else OWN_SHARE * own + (1 - OWN_SHARE) * mean
     return res.credit
 
 
@@ -61,7 +93,7 @@ def _spread(rubric: Rubric, results: dict[str, ItemResult], item_id: str, points
     if not kids:
         res.contribution = points_available * res.credit
         return
-    kid_share = 1.0 if is_container(rubric, item_id) else 1 - OWN_SHARE
+    kid_share = 1.0 if credits_from_parts(rubric, item_id) else 1 - OWN_SHARE
     own_points = points_available * (1 - kid_share) * STATUS_CREDIT[res.status]
     total_w = sum(c.weight for c in kids)
     for c in kids:
