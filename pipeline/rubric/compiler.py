@@ -499,6 +499,11 @@ class _Builder:
             for s, e in self.numbered_items(*region):
                 self.read_material_item(s, e)
         if not any(i.kind == "material" for i in self.items):
+            # a materials table, run-in 一是…二是…, circled items after a lead-in (pipeline/rubric/runin.py)
+            from pipeline.rubric.runin import read_runin
+
+            read_runin(self)
+        if not any(i.kind == "material" for i in self.items):
             self.inline_materials()
         augment(self)  # outlines, 须附X, tables, attachment lists, name tidying (pipeline/rubric/outline.py)
         self.inherit_synonyms()

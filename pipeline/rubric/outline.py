@@ -81,6 +81,8 @@ class Outline:
         self.title = title  # span of the plan's name in the notice ("试点实施方案")
         # (name span, spans of the words after the name, sub-item spans)
         self.chapters: list[tuple[tuple[int, int], list[tuple[int, int]], list[tuple[int, int]]]] = []
+        # prose of a template's "总体要求" chapter: demands on the whole plan, not a chapter of it
+        self.plan_demands: list[tuple[int, int]] = []
 
 
 # ---------------------------------------------------------------- finding outlines
@@ -149,9 +151,36 @@ def find_template(text: str) -> Outline | None:
             outline = Outline(
                 "template", _plan_title(text, m.start(), m.start() + title.end()) if title else None
             )
-            outline.chapters = chapters
+            outline.chapters = _unwrap_container(text, chapters, outline)
             return outline
     return None
+
+
+def _unwrap_container(text: str, chapters: list[Any], outline: Outline) -> list[Any]:
+    """ "一、总体要求 …二、主要内容\n（一）基本情况。包括…\n…三、附表": the sub-items of 主要内容 are the chapters.
+
+    Only when a container chapter with at least two sub-items is present; its siblings then are
+    whole-plan demands (read onto the plan) or attached tables (read by the 须附 rule), not chapters.
+    """
+    r = rules()
+
+    def name(ch: Any) -> str:
+        return text[ch[0][0] : ch[0][1]].strip()
+
+    if not any(re.match(r["container_chapter"], name(ch)) and len(ch[2]) >= 2 for ch in chapters):
+        return chapters
+    out: list[Any] = []
+    for ch in chapters:
+        if re.match(r["container_chapter"], name(ch)) and len(ch[2]) >= 2:
+            for ss, se in ch[2]:
+                cut = re.search(r"[。：:，,；;]", text[ss:se])
+                ne = ss + cut.start() if cut else se
+                out.append([(ss, ss + len(text[ss:ne].rstrip())), [(ne, se)], []])
+        elif re.match(r["whole_plan_chapter"], name(ch)):
+            outline.plan_demands += [*ch[1], *ch[2]]
+        elif not re.match(r["attached_chapter"], name(ch)):
+            out.append(ch)
+    return out
 
 
 def find_numbered(text: str) -> Outline | None:
@@ -473,6 +502,11 @@ def _apply_outline(b: _Builder, outline: Outline, plan: RubricItem) -> None:
             continue
         section = b.add_section(text[ns:ne], ns, ne, plan)
         _chapter_requirements(b, section, rests, subs)
+    if outline.plan_demands:
+        from pipeline.rubric.runin import read_demands
+
+        for s, e in outline.plan_demands:
+            read_demands(b, s, e, plan)
 
 
 def _chapter_requirements(
