@@ -13,6 +13,7 @@ none applies. Every value found records where it came from in ``meta.spans``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -115,12 +116,35 @@ class DocNumber:
     end: int
 
 
+# A 文号's year in brackets, the cheap part to find: the full pattern (an agency of up to 12 CJK
+# characters tried at every CJK position) runs only in a window before each of these.
+_YEAR_BRACKET = re.compile(r"[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]")
+_AGENCY_REACH = 40  # characters before a bracket the agency (≤ 12) and its spaces may start
+
+
+def _number_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches ``rules().number.finditer(text, start, end)`` gives, found from the brackets
+    (the same leftmost, non-overlapping matches; 3× faster on a 公文, robustness sweep)."""
+    number = rules().number
+    pos = start
+    for b in _YEAR_BRACKET.finditer(text, start, end):
+        if b.start() < pos:
+            continue
+        m = number.search(text, max(pos, b.start() - _AGENCY_REACH), end)
+        if m is None:
+            return
+        if m.start() > b.end():
+            continue  # this bracket starts no 文号; the next bracket's window finds m again
+        yield m
+        pos = m.end()
+
+
 def find_doc_numbers(text: str, start: int = 0, end: int | None = None) -> list[DocNumber]:
     """Every 文号 in ``text[start:end]``, brackets normalised to 〔〕."""
     r = rules()
     end = len(text) if end is None else end
     out: list[DocNumber] = []
-    for m in r.number.finditer(text, start, end):
+    for m in _number_matches(text, start, end):
         agency = m.group("agency")
         a_start = m.start("agency")
         # the scan starts the agency as far left as the CJK run allows: keep its last
