@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from pipeline.eval.amounts import load_document, load_gold, score_document, split_docs, summarise
 from pipeline.model import Amount, Document

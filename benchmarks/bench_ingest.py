@@ -26,7 +26,7 @@ def _fixtures() -> ModuleType:
     return module
 
 
-def _timed(fn, repeat: int = 1) -> float:  # noqa: ANN001
+def _timed(fn, repeat: int = 1) -> float:
     best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()

@@ -32,7 +32,7 @@ _LAZY: dict[str, str] = {
     "PolicyLensError": "pipeline.errors",
 }
 
-__all__ = [*_LAZY, "__version__"]
+__all__ = [*_LAZY, "__version__"]  # noqa: PLE0604 - the lazily imported names, all strings
 
 
 def __getattr__(name: str) -> Any:

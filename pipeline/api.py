@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from pipeline.config import DEFAULT_LIMITS, Limits
 from pipeline.model import Document

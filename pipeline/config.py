@@ -32,7 +32,7 @@ class Limits:
     convert_timeout: int = _env_int("POLICYLENS_TIMEOUT", 120)  # seconds, LibreOffice
     ocr_dpi: int = 200
 
-    def with_(self, **changes: object) -> "Limits":
+    def with_(self, **changes: object) -> Limits:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 

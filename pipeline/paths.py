@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 
 def expand_inputs(paths: Iterable[str], suffixes: set[str] | None = None) -> Iterator[str]:

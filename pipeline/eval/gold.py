@@ -115,4 +115,4 @@ def load_document(path: str | Path) -> Any:
     return Document.from_dict(doc.to_dict(include_blocks=True))
 
 
-__all__ = ["GOLD_DIR", "load_document", "load_gold", "load_split", "locate", "gold_path"]
+__all__ = ["GOLD_DIR", "gold_path", "load_document", "load_gold", "load_split", "locate"]

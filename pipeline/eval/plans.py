@@ -20,13 +20,12 @@ difference of scores. The gold score formula is documented in
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path

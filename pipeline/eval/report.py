@@ -9,9 +9,10 @@ notes) and renders them. An evaluator that is missing or raises shows up as
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import import_module
-from typing import Any, Callable
+from typing import Any
 
 # area -> "module:function"; each function takes the split name
 EVALUATORS: dict[str, str] = {

@@ -276,9 +276,7 @@ def _after_currency_ok(text: str, end: int, cur: str | None, num_start: int, lex
     if any(following.startswith(w) for w in lex.not_money_after):
         return False
     # 5月1日元旦: 日元 after a date is not yen
-    if cur == "日元" and text[max(0, num_start - 3) : num_start].rstrip().endswith("月"):
-        return False
-    return True
+    return not (cur == "日元" and text[max(0, num_start - 3) : num_start].rstrip().endswith("月"))
 
 
 def _bare_ok(text: str, end: int, seg: tuple[int, int], lex: Lexicon) -> bool:
@@ -365,10 +363,9 @@ def _scan_window(text: str, a: int, b: int, lex: Lexicon) -> list[Candidate]:
 def _read_single(text: str, m: re.Match[str], lex: Lexicon) -> Candidate | None:
     g = m.groupdict()
     num, mult, cur, pre = g["snum"], g["smult"], g["scur"], g["spre"]
-    if cur is None and mult is None and pre is None:
-        # a Chinese numeral may carry its own 万/亿 (一千五百万); a plain number is no amount
-        if not (num[0] in CHINESE_NUMERAL_CHARS and num[-1] in "万萬亿億"):
-            return None
+    # a Chinese numeral may carry its own 万/亿 (一千五百万); a plain number is no amount
+    if cur is None and mult is None and pre is None and not (num[0] in CHINESE_NUMERAL_CHARS and num[-1] in "万萬亿億"):
+        return None
     value = _money_value(num, mult, lex)
     if value is None:
         return None
@@ -441,9 +438,12 @@ def _before_marker(text: str, start: int, seg_start: int, lex: Lexicon) -> tuple
     while end > lo:
         gap = start - end
         for mk in lex.markers_by_last.get(text[end - 1], ()):
-            if (gap == 0 or not mk.adjacent) and text.startswith(mk.text, end - len(mk.text)):
-                if end - len(mk.text) >= seg_start:
-                    return mk, end - len(mk.text)
+            if (
+                (gap == 0 or not mk.adjacent)
+                and text.startswith(mk.text, end - len(mk.text))
+                and end - len(mk.text) >= seg_start
+            ):
+                return mk, end - len(mk.text)
         ch = text[end - 1]
         if ch.isdigit() or ch in "、%％":
             return None

@@ -45,4 +45,4 @@ def words(text: str) -> list[str]:
     return [w for w in jieba.lcut(text) if w.strip()]
 
 
-__all__ = ["setup_jieba", "words", "USER_DICT"]
+__all__ = ["USER_DICT", "setup_jieba", "words"]

@@ -9,6 +9,7 @@ index. A percentage is usually limited by a cap later in its sentence:
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported for types only: amounts.py imports this module lazily
@@ -64,10 +65,12 @@ def _propagate(members: list[Candidate]) -> None:
 
 def _band_bounds(members: list[Candidate]) -> None:
     """300万美元及以下、300-1000万美元: the second band excludes 300万, which the first took."""
-    for prev, c in zip(members, members[1:]):
-        if c.kind == "range" and c.low_inclusive is None and prev.high is not None and prev.high == c.low:
-            if prev.high_inclusive:
-                c.low_inclusive = False
+    for prev, c in itertools.pairwise(members):
+        if (
+            c.kind == "range" and c.low_inclusive is None and prev.high is not None and prev.high == c.low
+            and prev.high_inclusive
+        ):
+            c.low_inclusive = False
 
 
 def link_sentences(text: str, cands: list[Candidate], lex: Lexicon) -> None:

@@ -29,7 +29,7 @@ import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +40,9 @@ from pipeline.extract.clause_kind import (
     BUNDLE_FORMAT,
     COLUMNS,
     DICT_WORD_CHARS,
-    DictionaryWords,
     META_PATH,
     MODEL_PATH,
+    DictionaryWords,
     FastModel,
     decide,
     export_vectorizer,
@@ -502,7 +502,7 @@ def train(
     counts = Counter(k for d in examples for _, k in d.gold)
     meta = {
         "model": "clause_kind",
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "data_version": data_hash([d.doc_id for d in examples]),
         "documents": sorted(d.doc_id for d in examples),
         "skipped_documents": dict(sorted(SKIPPED.items())),

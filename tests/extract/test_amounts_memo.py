@@ -5,7 +5,7 @@ The oracle is find_amounts itself with the memo emptied before the call.
 
 from __future__ import annotations
 
-import pipeline.extract.amounts as amounts
+from pipeline.extract import amounts
 from pipeline.extract.amounts import find_amounts
 
 TEXT = "对年度进出口额达5亿元的企业给予30万元奖励。"

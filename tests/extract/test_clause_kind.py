@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -12,9 +13,9 @@ from pipeline.extract import clause_kind
 from pipeline.extract.clause_kind import (
     BUNDLE_FORMAT,
     META_PATH,
-    DictionaryWords,
     MODEL_PATH,
     TRUSTED_TYPES,
+    DictionaryWords,
     FastModel,
     classify,
     classify_many,
@@ -370,7 +371,7 @@ def test_clause_kind_shipped_features_equal_sklearn(seed_docs: dict) -> None:
 
 
 class _Stub:
-    classes_ = ["a"]
+    classes_: ClassVar[list[str]] = ["a"]
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import pipeline.extract.dates as dates
+from pipeline.extract import dates
 from tests.conftest import REAL, SEEDS, need_shared
 
 

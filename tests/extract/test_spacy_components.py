@@ -6,7 +6,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-import pipeline.spacy_components  # noqa: E402,F401  (registers the factories)
+import pipeline.spacy_components  # noqa: F401  (registers the factories)
 
 NOTICE = "每个试点县奖励资金最高800万元，根据评审结果分批下达。请于2019年8月23日前报送申报材料。"
 
