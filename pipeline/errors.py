@@ -42,6 +42,11 @@ class EmptyFileError(PolicyLensError):
     code, exit_code = "E011", 11
     template = "{path}: file has no text (empty or only whitespace)"
 
+    @property
+    def message(self) -> str:
+        # a caller that knows why says so: "empty.zip: archive holds no documents"
+        return f"{self.path}: {self.detail}" if self.detail else super().message
+
 
 class FileTooLargeError(PolicyLensError):
     code, exit_code = "E012", 12

@@ -175,7 +175,7 @@ def test_archive_without_documents_is_empty(tmp_path: Path) -> None:
 
     path = tmp_path / "empty.zip"
     path.write_bytes(_zip_bytes({"__MACOSX/._x": b"\x00", "县A/": b""}))
-    with pytest.raises(EmptyFileError, match="empty.zip: file has no text"):
+    with pytest.raises(EmptyFileError, match="empty.zip: archive holds no documents"):
         load_all(path)
 
 
