@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from pipeline.data import load_data
 from pipeline.rubric.schema import RubricItem
+from pipeline.structure.lines import line_spans
 
 PAREN = re.compile(r"[（(][^（）()]*[)）]")
 
@@ -41,12 +42,6 @@ def is_separate_document(item: RubricItem) -> bool:
     return bool(_patterns()["separate_document"].search(_core(item.name)))
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
 
 
 def alternatives(name: str) -> list[str]:
@@ -114,7 +109,7 @@ def attached_status(item: RubricItem, text: str) -> tuple[str, tuple[int, int]] 
     pats = _patterns()
     kind_name = pats.get("approval_documents_name")
     by_kind = kind_name is not None and bool(kind_name.search(_core(item.name)))
-    lines = _lines(text)
+    lines = line_spans(text)
     in_list = False  # inside a "附件：1.… 2.…" list
     for ls, le in lines:
         line = text[ls:le]
@@ -145,7 +140,7 @@ def deferred_line(item: RubricItem, text: str) -> tuple[int, int] | None:
     if not names:
         return None
     pats = _patterns()
-    for ls, le in _lines(text):
+    for ls, le in line_spans(text):
         flat = re.sub(r"\s", "", text[ls:le])
         if not names_it(flat, names):
             continue
@@ -174,7 +169,7 @@ def _short_names(item: RubricItem) -> list[str]:
 def _in_attachment_list(text: str, line_start: int) -> bool:
     """Is the line a row of the plan's "附件：1.… 2.…" list (not a numbered line of the body)?"""
     in_list = False
-    for ls, le in _lines(text):
+    for ls, le in line_spans(text):
         line = text[ls:le]
         if not line.strip():
             in_list = False

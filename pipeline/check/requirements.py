@@ -17,6 +17,7 @@ from typing import Any
 
 from pipeline.data import load_data
 from pipeline.rubric.schema import RubricItem
+from pipeline.structure.lines import line_spans
 
 SENTENCE_END = re.compile(r"[。；;！？\n]")
 # A line this long that stops without punctuation was wrapped by the layout (PDF text:
@@ -500,11 +501,7 @@ def _year_table(text: str, start: int, end: int, years: list[int]) -> bool:
     Ingestion turns tabs into spaces, so a table reads "项目名称 … 2019年2020年2021年" then
     "智能工厂 … 3000万元2000万元1000万元": the figures pair with the years by column.
     """
-    lines: list[tuple[int, int]] = []
-    pos = start
-    for line in text[start:end].split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    lines = line_spans(text, start, end)
     for k, (a, b) in enumerate(lines[:-1]):
         if not all(y in years_mentioned(text, a, b) for y in years):
             continue
@@ -801,11 +798,7 @@ def _table_column(item: RubricItem, text: str, start: int, end: int) -> Outcome 
     names = [item.name, *(item.params.get("keywords") or [])]
     names = [re.sub(r"[（(][^）)]*[)）]", "", n) for n in names if n]
     names = [n for n in names if len(re.findall(r"[\u4e00-\u9fff]", n)) >= 2]
-    lines = []
-    pos = start
-    for line in text[start:end].split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines = [(a, text[a:b]) for a, b in line_spans(text, start, end)]
     for k, (ls, line) in enumerate(lines):
         cells = [c for c in _CELL_SEP.split(line.strip())]
         if len(cells) < 3:

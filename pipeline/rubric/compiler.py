@@ -30,6 +30,7 @@ from pipeline.model import Document
 from pipeline.rubric.outline import augment
 from pipeline.rubric.phrases import trim_name, year_spans
 from pipeline.rubric.schema import Rubric, RubricItem, validate_rubric
+from pipeline.structure.lines import line_spans
 
 CN_NUM = "一二三四五六七八九十"
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # "Ⅱ、申报材料" (tests/rubric/notices/d04_roman.txt)
@@ -515,11 +516,7 @@ class _Builder:
         """The part of the notice that lists materials: a heading or a lead-in sentence, to the next heading."""
         words = "|".join(map(re.escape, self.rules["material_headings"]))
         text = self.text
-        pos = 0
-        lines: list[tuple[int, str]] = []
-        for line in text.split("\n"):
-            lines.append((pos, line))
-            pos += len(line) + 1
+        lines = [(a, text[a:b]) for a, b in line_spans(text)]
         for idx, (start, line) in enumerate(lines):
             listing = re.search(r"(?:下列|以下|如下)(?:申报|申请|相关)?(?:材料|资料)[：:]", line)
             if not (re.search(words, line) or listing):

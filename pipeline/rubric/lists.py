@@ -46,6 +46,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.rubric.schema import RubricItem
+from pipeline.structure.lines import line_spans
 
 if TYPE_CHECKING:
     from pipeline.rubric.compiler import _Builder
@@ -107,12 +108,6 @@ def _style(line: str) -> tuple[str, int] | None:
     return None
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
 
 
 def lead_in_clause(text: str, colon: int) -> tuple[int, int]:
@@ -167,7 +162,7 @@ def list_items(text: str, body_start: int, end: int | None = None) -> list[tuple
     and deeper-numbered lines extend the item they follow."""
     items: list[tuple[int, int, int]] = []
     style: str | None = None
-    for s, e in _lines(text[body_start:end]):
+    for s, e in line_spans(text[body_start:end]):
         s, e = s + body_start, e + body_start
         line = text[s:e]
         if not line.strip():
@@ -196,7 +191,7 @@ def plain_items(text: str, body_start: int) -> list[tuple[int, int, int]]:
     — a web page's list whose bullets were images): short lines that each end like a document; at
     least two, up to the first line that is not one."""
     items: list[tuple[int, int, int]] = []
-    for s, e in _lines(text[body_start:]):
+    for s, e in line_spans(text[body_start:]):
         s, e = s + body_start, e + body_start
         line = text[s:e].strip(" \t；;。，,")
         if not line or len(line) > 30 or re.search(r"[。：:]", line) or not _is_document(line):

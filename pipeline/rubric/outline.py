@@ -27,6 +27,7 @@ from pipeline.errors import RubricWarning
 from pipeline.rubric.layouts import add_year_item, material_parts, remote_requirements, split_per_year
 from pipeline.rubric.lists import read_lists
 from pipeline.rubric.phrases import is_money, is_quality_only, rules, trim_name, year_spans
+from pipeline.structure.lines import line_spans
 
 if TYPE_CHECKING:
     from pipeline.rubric.compiler import _Builder
@@ -64,13 +65,6 @@ def _rank(number: str) -> int:
     return 4
 
 
-def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    end = len(text) if end is None else end
-    out, pos = [], start
-    for line in text[start:end].split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
 
 
 class Outline:
@@ -92,7 +86,7 @@ def numbered_block(text: str, start: int, end: int, top_only: bool = False) -> l
     chapters: list[Any] = []
     chapter_style: str | None = None
     chapter_rank = 9
-    for ls, le in _lines(text, start, end):
+    for ls, le in line_spans(text, start, end):
         line = text[ls:le]
         if not line.strip():
             continue
@@ -186,7 +180,7 @@ def _unwrap_container(text: str, chapters: list[Any], outline: Outline) -> list[
 def find_numbered(text: str) -> Outline | None:
     """A lead-in naming the plan ("试点实施方案应围绕以下内容编写：") + chapters on the next lines."""
     r = rules()
-    for ls, le in _lines(text):
+    for ls, le in line_spans(text):
         line = text[ls:le]
         pm = None
         for pm in re.finditer(r["plan_words"], line):
@@ -258,7 +252,7 @@ def find_table_outline(text: str) -> Outline | None:
     )
     for hm in header.finditer(text):
         chapters: list[Any] = []
-        for ls, le in _lines(text, hm.end() + 1):
+        for ls, le in line_spans(text, hm.end() + 1):
             m = row.match(text[ls:le])
             if m is None:
                 break
@@ -678,7 +672,7 @@ def _prose_materials(b: _Builder) -> None:
     verbs = re.compile(
         r"(?:提交|报送|提供|上报|上传)(?:以下|下列|如下)?(?:(?:申报|申请|相关)?(?:材料|资料|文件))?[：:]?"
     )
-    for ls, le in _lines(text):
+    for ls, le in line_spans(text):
         line = text[ls:le]
         if not (TOP_HEADING.match(line) and re.search(words, line) and len(line.strip()) <= 20):
             continue
@@ -754,7 +748,7 @@ def _table_materials(b: _Builder) -> None:
         re.MULTILINE,
     )
     line_end = text.find("\n", header.start())
-    for ls, le in _row_spans(text, _lines(text, line_end + 1)):
+    for ls, le in _row_spans(text, line_spans(text, line_end + 1)):
         m = row.match(text[ls:le])  # on the row alone: a split-off row does not start a line
         if not m:
             if text[ls:le].strip():
@@ -813,7 +807,7 @@ def _attachment_list(b: _Builder) -> None:
     if m is None:
         return
     pos = m.end()
-    for ls, le in _lines(text, pos):
+    for ls, le in line_spans(text, pos):
         line = text[ls:le]
         im = re.match(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?(.+?)\s*$", line)
         if not line.strip() or not im:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.rubric.compiler import DOC_SUFFIX, INLINE_MARK, PAREN, core, split_spans, strip_span
 from pipeline.rubric.phrases import year_spans
+from pipeline.structure.lines import line_spans
 
 if TYPE_CHECKING:
     from pipeline.rubric.compiler import _Builder
@@ -104,11 +105,7 @@ def table_materials(b: _Builder) -> bool:
     text = b.text
     rules = _rules()
     found = False
-    pos = 0
-    lines: list[tuple[int, str]] = []
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines = [(a, text[a:b]) for a, b in line_spans(text)]
     idx = 0
     while idx < len(lines):
         line = lines[idx][1]
@@ -188,11 +185,7 @@ def circled_materials(b: _Builder) -> bool:
     text = b.text
     rules = _rules()
     found = False
-    pos = 0
-    lines: list[tuple[int, str]] = []
-    for line in text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
+    lines = [(a, text[a:b]) for a, b in line_spans(text)]
     for idx, (start, line) in enumerate(lines):
         if not re.search(r"[：:]\s*$", line) or not rules["submit_verbs"].search(line):
             continue

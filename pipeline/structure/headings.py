@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.model import GUESSED_HEADING_STYLE, BlockKind, Document, Section
-from pipeline.structure.lines import text_lines
+from pipeline.structure.lines import line_spans, text_lines
 from pipeline.structure.numbering import Marker, inline_markers, match_at, rules, split_title
 
 _SPACE = " \t\u3000\u00a0"
@@ -138,13 +138,6 @@ def _without_document_head(text: str, candidates: list[Candidate]) -> list[Candi
 # ----- candidates ----------------------------------------------------------
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
 
 def _heading_blocks(doc: Document) -> dict[int, int | None]:
     """Line starts the reader marked as headings (docx styles, PDF layout) -> declared level."""
@@ -160,7 +153,7 @@ def _candidates(doc: Document) -> list[Candidate]:
     blocks = _heading_blocks(doc)
     out: list[Candidate] = []
     list_next: int | None = None  # next number expected in an attachment list
-    for line_start, line_end in _lines(text):
+    for line_start, line_end in line_spans(text):
         pos = line_start
         while pos < line_end and text[pos] in _SPACE:
             pos += 1

@@ -20,6 +20,19 @@ class Line:
     text: str  # text[start:end]
 
 
+def line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text[start:end]`` as written: untrimmed, blank lines kept.
+
+    For readers that need a line's exact characters (tab-separated cells, a list's own
+    numbering at the line start) or its position among all lines; offsets index ``text``."""
+    end = len(text) if end is None else end
+    out, pos = [], start
+    for line in text[start:end].split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
 def text_lines(text: str, *, keep_blank: bool = False) -> list[Line]:
     """Every line of ``text`` with surrounding spaces trimmed; blank lines dropped unless asked."""
     out: list[Line] = []

@@ -52,3 +52,12 @@ def test_structure_invariants_bulk_sample() -> None:
         if found:
             problems[str(p)] = found[:3]
     assert problems == {}
+
+
+def test_line_spans_keep_lines_as_written() -> None:
+    from pipeline.structure.lines import line_spans
+
+    text = "一、甲\n\n\t乙 \n丙"
+    assert line_spans(text) == [(0, 3), (4, 4), (5, 8), (9, 10)]  # blank line kept, tab and space kept
+    assert [text[a:b] for a, b in line_spans(text, 5)] == ["\t乙 ", "丙"]
+    assert line_spans(text, 0, 3) == [(0, 3)]
