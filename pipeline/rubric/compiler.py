@@ -28,7 +28,7 @@ from typing import Any
 from pipeline.data import load_data
 from pipeline.model import Document
 from pipeline.rubric.outline import augment
-from pipeline.rubric.phrases import trim_name, year_spans
+from pipeline.rubric.phrases import top_level_cuts, trim_name, year_spans
 from pipeline.rubric.schema import Rubric, RubricItem, validate_rubric
 from pipeline.structure.lines import line_spans
 
@@ -117,19 +117,12 @@ def strip_span(text: str, start: int, end: int, chars: str = " \t\n，。；;、
 def split_spans(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
     """Split text[start:end] on any char of ``seps`` outside brackets, as stripped spans."""
     out: list[tuple[int, int]] = []
-    depth = 0
     piece = start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "（(《【“":
-            depth += 1
-        elif ch in "）)》】”":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in seps:
-            s, e = strip_span(text, piece, i)
-            if e > s:
-                out.append((s, e))
-            piece = i + 1
+    for i in top_level_cuts(text, start, end, seps):
+        s, e = strip_span(text, piece, i)
+        if e > s:
+            out.append((s, e))
+        piece = i + 1
     s, e = strip_span(text, piece, end)
     if e > s:
         out.append((s, e))

@@ -45,6 +45,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from pipeline.rubric.phrases import top_level_cuts
 from pipeline.rubric.schema import RubricItem
 from pipeline.structure.lines import line_spans
 
@@ -271,16 +272,8 @@ class _Cut:
 
 def _top_cut(text: str, s: int, e: int, chars: str = "。；;：:，,") -> _Cut | None:
     """The first of ``chars`` in text[s:e] outside brackets."""
-    depth = 0
-    for i in range(s, e):
-        ch = text[i]
-        if ch in "（(《【“":
-            depth += 1
-        elif ch in "）)》】”":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in chars:
-            return _Cut(i)
-    return None
+    i = next(top_level_cuts(text, s, e, chars), None)
+    return None if i is None else _Cut(i)
 
 
 def _document_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -295,16 +288,10 @@ def _document_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
     if tail:
         e = s + tail.start()
     pieces: list[tuple[int, int]] = []
-    depth, pos = 0, s
-    for i in range(s, e):
-        ch = text[i]
-        if ch in "（(《【“":
-            depth += 1
-        elif ch in "）)》】”":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch == "、":
-            pieces.append((pos, i))
-            pos = i + 1
+    pos = s
+    for i in top_level_cuts(text, s, e, "、"):
+        pieces.append((pos, i))
+        pos = i + 1
     pieces.append((pos, e))
     out: list[tuple[int, int]] = []
     for a, z in pieces:

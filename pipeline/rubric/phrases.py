@@ -12,6 +12,7 @@ so the item is named by that core phrase, and the wrapping becomes params
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -109,3 +110,20 @@ def year_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
                 e = tm.end()
             out.append((m.start(), e, years))
     return sorted(out)
+
+
+OPENERS, CLOSERS = "（(《【“", "）)》】”"
+
+
+def top_level_cuts(text: str, start: int, end: int, chars: str) -> Iterator[int]:
+    """Positions in text[start:end] of any of ``chars`` outside brackets and quotes:
+    "身份证（正、反面）复印件、简历" is cut at the second 、 only."""
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in chars:
+            yield i
