@@ -372,6 +372,15 @@ def _keys(terms: Any) -> Any:
     return keys
 
 
+def _ngram_keys(codes: Any, n: int, bits: int) -> Any:
+    """The key of the n-gram starting at each position: its n codes as ``bits``-bit digits."""
+    m = len(codes) - n + 1
+    key = codes[:m].copy()
+    for j in range(1, n):
+        key = (key << np.uint64(bits)) | codes[j : j + m]
+    return key
+
+
 class _CharTfidf:
     """``TfidfVectorizer(analyzer="char")`` transform over many texts at once.
 
@@ -402,9 +411,7 @@ class _CharTfidf:
             m = len(codes) - n + 1
             if m <= 0 or not len(self.keys):
                 continue
-            key = codes[:m].copy()
-            for j in range(1, n):
-                key = (key << np.uint64(_BITS)) | codes[j : j + m]
+            key = _ngram_keys(codes, n, _BITS)
             inside = row_of[:m] == row_of[n - 1 : n - 1 + m]  # the n-gram does not span two texts
             key, row = key[inside], row_of[:m][inside]
             pos = np.searchsorted(self.keys, key)
@@ -471,9 +478,7 @@ class DictionaryWords:
             m = len(codes) - n + 1
             if m <= 0 or not len(self.keys):
                 break
-            key = codes[:m].copy()
-            for j in range(1, n):
-                key = (key << np.uint64(_WORD_BITS)) | codes[j : j + m]
+            key = _ngram_keys(codes, n, _WORD_BITS)
             pos = np.searchsorted(self.keys, key)
             pos[pos == len(self.keys)] = 0
             hit = (self.keys[pos] == key) & (row_of[:m] == row_of[n - 1 : n - 1 + m])
