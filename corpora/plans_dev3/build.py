@@ -1,38 +1,17 @@
-"""Build the .docx and .pdf plans of plans_dev3 from their sources in ``src/``.
-
-Why generated: reviewers receive Word files whose chapters carry real Heading
-styles, Word files whose "headings" are ordinary paragraphs with typed numbers
-and bold runs, and PDFs rendered from a CJK font; the checker must read all
-three. A script keeps them reproducible: output is deterministic (fixed zip
-timestamps/order and document properties, reportlab ``invariant``) and the
-generated files are committed, so nothing depends on running this script.
-
-Source markup (``src/*.md``), one paragraph per line:
-    ``# text`` title   ``## text`` chapter   ``### text`` sub-heading
-    ``| a | b | c |`` a table row (consecutive rows form one table)
-Everything else is a body paragraph.
-
-Renderers:
-    docx         chapters/sub-headings get Word ``Heading 1``/``Heading 2`` styles
-    docx_manual  every paragraph is ``Normal``; headings are only bold runs with
-                 their typed numbering (第一章, 一、, 1.) — no outline level
-    pdf          reportlab with wqy-zenhei, headings in a larger size
+"""Build the .docx and .pdf plans of plans_dev3 from their sources in ``src/``
+(renderers and source markup: ``corpora/plan_documents.py``).
 
 Usage: /work/main/.venv/bin/python corpora/plans_dev3/build.py
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import zipfile
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SRC = HERE / "src"
-OUT = HERE / "plans"
-FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
-FIXED_TIME = dt.datetime(2025, 5, 20, 9, 0, 0)
+sys.path.insert(0, str(HERE.parent))
+from plan_documents import build_all  # noqa: E402 - corpora/ is not a package
 
 # output file in plans/ -> (source in src/, renderer)
 TARGETS: dict[str, tuple[str, str]] = {
@@ -41,121 +20,6 @@ TARGETS: dict[str, tuple[str, str]] = {
     "v2c_lantang_docx_manual.docx": ("v2c_lantang_docx_manual.md", "docx_manual"),
 }
 
-Item = tuple[str, object]  # (kind, text) or ("table", [[cell, ...], ...])
-
-
-def parse(src: str) -> list[Item]:
-    """Source lines -> [(kind, payload)] with kind in title/h1/h2/p/table."""
-    out: list[Item] = []
-    for line in (ln.strip() for ln in src.splitlines()):
-        if not line:
-            continue
-        if line.startswith("|") and line.endswith("|"):
-            row = [c.strip() for c in line.strip("|").split("|")]
-            if out and out[-1][0] == "table":
-                out[-1][1].append(row)  # type: ignore[union-attr]
-            else:
-                out.append(("table", [row]))
-            continue
-        for mark, kind in (("### ", "h2"), ("## ", "h1"), ("# ", "title")):
-            if line.startswith(mark):
-                out.append((kind, line[len(mark) :]))
-                break
-        else:
-            out.append(("p", line))
-    return out
-
-
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed timestamps and member order so builds are byte-identical."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in sorted(src.infolist(), key=lambda i: i.filename):
-            zi = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
-            dst.writestr(zi, src.read(info.filename))
-    return buf.getvalue()
-
-
-def build_docx(items: list[Item], out: Path, *, styled: bool) -> None:
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    d = docx.Document()
-    props = d.core_properties
-    props.created = props.modified = FIXED_TIME
-    props.author = props.last_modified_by = "policylens-dev3"
-    for kind, payload in items:
-        if kind == "table":
-            rows = payload  # type: ignore[assignment]
-            table = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-            table.style = "Table Grid"
-            for i, row in enumerate(rows):
-                for j, cell in enumerate(row):
-                    table.cell(i, j).text = cell
-            continue
-        text = str(payload)
-        if kind == "title":
-            if styled:
-                d.add_paragraph(text, style="Title")
-            else:
-                para = d.add_paragraph()
-                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                para.add_run(text).bold = True
-        elif kind in ("h1", "h2") and styled:
-            d.add_heading(text, level=1 if kind == "h1" else 2)
-        elif kind in ("h1", "h2"):
-            d.add_paragraph().add_run(text).bold = True
-        else:
-            d.add_paragraph(text)
-    buf = io.BytesIO()
-    d.save(buf)
-    out.write_bytes(_normalise_zip(buf.getvalue()))
-
-
-def build_pdf(items: list[Item], out: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-
-    pdfmetrics.registerFont(TTFont("WQY", FONT, subfontIndex=0))
-    body = ParagraphStyle("body", fontName="WQY", fontSize=11, leading=18, wordWrap="CJK", firstLineIndent=22)
-    cell = ParagraphStyle("cell", parent=body, fontSize=9.5, leading=14, firstLineIndent=0)
-    head = ParagraphStyle("head", parent=body, fontSize=13, leading=22, firstLineIndent=0, spaceBefore=6)
-    sub = ParagraphStyle("sub", parent=body, fontSize=11.5, leading=20, firstLineIndent=0, spaceBefore=3)
-    title = ParagraphStyle("title", parent=body, fontSize=17, leading=28, alignment=1, firstLineIndent=0)
-    styles = {"title": title, "h1": head, "h2": sub, "p": body}
-    flow = []
-    for kind, payload in items:
-        if kind == "table":
-            data = [[Paragraph(c, cell) for c in row] for row in payload]  # type: ignore[union-attr]
-            t = Table(data, repeatRows=1)
-            t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-            flow.append(t)
-        else:
-            flow.append(Paragraph(str(payload), styles[kind]))
-    buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4, invariant=1, title="", author="policylens-dev3").build(flow)
-    out.write_bytes(buf.getvalue())
-
-
-def main() -> None:
-    for name, (src, how) in TARGETS.items():
-        path = SRC / src
-        if not path.exists():
-            print(f"skip {name} (no source yet)")
-            continue
-        items = parse(path.read_text(encoding="utf-8"))
-        if how == "pdf":
-            build_pdf(items, OUT / name)
-        else:
-            build_docx(items, OUT / name, styled=how == "docx")
-        print(f"built {name}")
-
 
 if __name__ == "__main__":
-    main()
+    build_all(HERE, TARGETS, author="policylens-dev3")
