@@ -11,7 +11,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from plan_documents import build_all  # noqa: E402 - corpora/ is not a package
+from plan_documents import build_all  # corpora/ is not a package: found through sys.path
 
 # output file in plans/ -> (source in src/, renderer)
 TARGETS: dict[str, tuple[str, str]] = {
