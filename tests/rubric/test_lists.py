@@ -10,19 +10,13 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from rubric_helpers import item_triples
 
 from pipeline.rubric import compile_rubric
 from pipeline.rubric.lists import classify_lead_in, list_items, not_a_name
 from tests.conftest import BULK, REAL, need_shared
 
-
-def _tree(notice: str) -> list[tuple[str, str, str | None]]:
-    """(kind, name, parent name) of every item, in order."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        rubric = compile_rubric(notice)
-    by_id = {i.id: i for i in rubric.items}
-    return [(i.kind, i.name, by_id[i.parent].name if i.parent else None) for i in rubric.items]
+_tree = item_triples
 
 
 # ------------------------------------------------------------------ lead-ins

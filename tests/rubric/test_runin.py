@@ -10,11 +10,8 @@ requirement per element; who issues it, its form, length and seals are not items
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
-
-from pipeline.rubric import compile_rubric
+from rubric_helpers import item_triples
 
 TABLE_NOMINATION = """关于推荐2026年度青年创业之星的通知
 各区团委：
@@ -105,12 +102,7 @@ TEMPLATE_CONTAINER = """关于开展社区食堂建设试点申报的通知
 
 
 def _tree(notice: str) -> set[tuple[str, str, str | None]]:
-    """(kind, name, parent name) of every item."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        rubric = compile_rubric(notice)
-    by_id = {i.id: i for i in rubric.items}
-    return {(i.kind, i.name, by_id[i.parent].name if i.parent else None) for i in rubric.items}
+    return set(item_triples(notice))
 
 
 @pytest.mark.parametrize(
