@@ -18,23 +18,18 @@ from pipeline.check.requirements import is_named_field, real_value
 from pipeline.rubric.schema import Rubric, RubricItem
 
 
+def _application() -> RubricItem:
+    """The material both rubrics check: an application whose fields are its sections or requirements."""
+    return RubricItem("m.app", "项目申请书", "material", None, "present", {}, 1.0, ["项目申请书"], "application_form")
+
+
 def _rubric() -> Rubric:
     def req(rid: str, name: str) -> RubricItem:
         return RubricItem(rid, name, "requirement", "s.project", "mentions", {"keywords": [name]})
 
     return Rubric(
         items=[
-            RubricItem(
-                "m.app",
-                "项目申请书",
-                "material",
-                None,
-                "present",
-                {},
-                1.0,
-                ["项目申请书"],
-                "application_form",
-            ),
+            _application(),
             RubricItem("s.project", "项目情况", "section", "m.app", "present", {}, 1.0, ["项目情况"]),
             req("r.name", "项目名称"),
             req("r.site", "建设地点"),
@@ -151,17 +146,7 @@ def test_checker_named_fields_as_sections(tmp_path: Path) -> None:
     figure in it is the place, not "one generic sentence"; a one-line description stays partial."""
     rubric = Rubric(
         items=[
-            RubricItem(
-                "m.app",
-                "项目申请书",
-                "material",
-                None,
-                "present",
-                {},
-                1.0,
-                ["项目申请书"],
-                "application_form",
-            ),
+            _application(),
             RubricItem("s.site", "建设地点", "section", "m.app", "present", {}, 1.0, ["建设地点"]),
             RubricItem(
                 "s.env", "生态环境影响分析", "section", "m.app", "present", {}, 1.0, ["生态环境影响分析"]
