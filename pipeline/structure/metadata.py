@@ -202,7 +202,8 @@ def extract_metadata(doc: Document) -> Document:
     if title and not meta.title:
         meta.title, spans["title"] = title[0], [title[1], title[2]]
 
-    number = _doc_number(header, labelled)
+    promulgated = _promulgation(header)
+    number = _doc_number(header, labelled, promulgated)
     if number and not meta.doc_number:
         meta.doc_number, spans["doc_number"] = number[0], [number[1], number[2]]
 
@@ -216,7 +217,7 @@ def extract_metadata(doc: Document) -> Document:
         if m and (iso := iso_date(m)):
             meta.date, spans["date"] = iso, [date_line.start + m.start(), date_line.start + m.end()]
     if not issuers:
-        issuers = _issuers_fallback(header, title, labelled)
+        issuers = _issuers_fallback(header, title, labelled, promulgated)
     if issuers and not meta.issuers:
         meta.issuers = [name for name, _, _ in issuers]
         spans["issuers"] = [issuers[0][1], issuers[-1][2]]
@@ -227,7 +228,6 @@ def extract_metadata(doc: Document) -> Document:
         if m and (iso := iso_date(m)):
             meta.date, spans["date"] = iso, [a + m.start(), a + m.end()]
 
-    promulgated = _promulgation(header)
     if promulgated and not meta.date:
         m, ln = promulgated
         d = DATE.search(m.group("date"))
@@ -380,7 +380,13 @@ def _title(header: list[Line]) -> tuple[str, int, int] | None:
     return best[0], best[1], best[2]
 
 
-def _doc_number(header: list[Line], labelled: dict[str, tuple[str, int, int]]) -> tuple[str, int, int] | None:
+# the header's "<date> <issuer>令第N号公布" line: its match and the line
+_Promulgation = tuple[re.Match[str], Line]
+
+
+def _doc_number(
+    header: list[Line], labelled: dict[str, tuple[str, int, int]], promulgated: _Promulgation | None
+) -> tuple[str, int, int] | None:
     """The document's own 文号: alone on a header line, labelled, or a 政府令's number."""
     r = rules()
     for ln in header:
@@ -399,14 +405,13 @@ def _doc_number(header: list[Line], labelled: dict[str, tuple[str, int, int]]) -
                 num = r.order_number.match(nxt.text)
                 if num:
                     return f"{ln.text}第{num.group('serial')}号", ln.start, nxt.end
-    promulgated = _promulgation(header)
     if promulgated and promulgated[0].group("serial"):
         m, ln = promulgated
         return f"{m.group('issuer')}令第{m.group('serial')}号", ln.start + m.start("issuer"), ln.start + m.end("serial") + 1
     return None
 
 
-def _promulgation(header: list[Line]) -> tuple[re.Match[str], Line] | None:
+def _promulgation(header: list[Line]) -> _Promulgation | None:
     """The first "<date> <issuer>令第N号公布" line of the header, if any."""
     for ln in header:
         m = rules().promulgation.match(ln.text.strip())
@@ -525,7 +530,10 @@ def _orgs_above(lines: list[Line], i: int) -> list[tuple[str, int, int]]:
 
 
 def _issuers_fallback(
-    header: list[Line], title: tuple[str, int, int] | None, labelled: dict[str, tuple[str, int, int]]
+    header: list[Line],
+    title: tuple[str, int, int] | None,
+    labelled: dict[str, tuple[str, int, int]],
+    promulgated: _Promulgation | None,
 ) -> list[tuple[str, int, int]]:
     """No signature: a 政府令's issuer, the letterhead, org lines above the title, a label."""
     r = rules()
@@ -533,7 +541,6 @@ def _issuers_fallback(
         m = r.order_issuer.match(ln.text)
         if m:
             return [(m.group("issuer"), ln.start, ln.start + len(m.group("issuer")))]
-    promulgated = _promulgation(header)
     if promulgated:
         m, ln = promulgated
         names = split_orgs(m.group("issuer"))
