@@ -9,6 +9,7 @@ Migrations are numbered SQL files applied in order, tracked by
 from __future__ import annotations
 
 import sqlite3
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _set_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             _migrate(conn)
         else:
@@ -55,6 +56,23 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise StoreError(path, f"not a PolicyLens store or damaged ({exc})") from None
     return conn
+
+
+def _set_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting for another process that is switching the same new store.
+
+    Changing the journal mode of a fresh file needs an exclusive lock, and SQLite reports
+    "database is locked" at once instead of calling the busy handler; two `policylens index`
+    runs started together on a new store hit that (tests/store/test_indexer.py)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _needs_upgrade(path: Path) -> bool:
