@@ -1,5 +1,7 @@
 """Render plan sources (``src/*.md``) as .docx and .pdf, deterministically; shared by the
-``build.py`` of plans_dev3 and plans_dev4.
+``build.py`` of plans_dev3 and plans_dev4. The older sets (plans, plans_holdout,
+plans_holdout2) keep their own renderers, whose output their committed files were
+built with, and share ``parse`` and ``normalise_zip`` from here.
 
 Why generated: reviewers receive Word files whose chapters carry real Heading
 styles, Word files whose "headings" are ordinary paragraphs with typed numbers
@@ -55,13 +57,20 @@ def parse(src: str) -> list[Item]:
     return out
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed timestamps and member order so builds are byte-identical."""
+def normalise_zip(data: bytes, fixed_time: dt.datetime = FIXED_TIME, *, sort_members: bool = True) -> bytes:
+    """Rewrite a zip with fixed timestamps (and member order) so builds are byte-identical.
+
+    ``sort_members=False`` keeps python-docx's own member order, which the first plan set
+    (``corpora/plans/build.py``) was built with; its committed files stay reproducible.
+    """
     src = zipfile.ZipFile(io.BytesIO(data))
+    members = src.infolist()
+    if sort_members:
+        members = sorted(members, key=lambda i: i.filename)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in sorted(src.infolist(), key=lambda i: i.filename):
-            zi = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+        for info in members:
+            zi = zipfile.ZipInfo(info.filename, date_time=fixed_time.timetuple()[:6])
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = 0o644 << 16
             dst.writestr(zi, src.read(info.filename))
@@ -101,7 +110,7 @@ def build_docx(items: list[Item], out: Path, *, styled: bool, author: str) -> No
             d.add_paragraph(text)
     buf = io.BytesIO()
     d.save(buf)
-    out.write_bytes(_normalise_zip(buf.getvalue()))
+    out.write_bytes(normalise_zip(buf.getvalue()))
 
 
 def build_pdf(items: list[Item], out: Path, *, author: str) -> None:

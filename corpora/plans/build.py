@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from plan_documents import normalise_zip  # corpora/ is not a package: found through sys.path
+
 SRC = HERE / "src"
 FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 FIXED_TIME = dt.datetime(2019, 8, 20, 9, 0, 0)
@@ -61,17 +64,6 @@ def parse(src: str) -> list[tuple[str, object]]:
     return out
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed timestamps and member order, so builds are byte-identical."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
-            dst.writestr(zi, src.read(info.filename))
-    return buf.getvalue()
 
 
 def build_docx(items: list[tuple[str, object]], out: Path, *, styles: bool) -> None:
@@ -102,7 +94,7 @@ def build_docx(items: list[tuple[str, object]], out: Path, *, styles: bool) -> N
             d.add_heading(str(payload), level=1 if kind == "h1" else 2)
     buf = io.BytesIO()
     d.save(buf)
-    out.write_bytes(_normalise_zip(buf.getvalue()))
+    out.write_bytes(normalise_zip(buf.getvalue(), FIXED_TIME, sort_members=False))
 
 
 def build_pdf(items: list[tuple[str, object]], out: Path) -> None:

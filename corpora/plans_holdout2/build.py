@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from plan_documents import normalise_zip, parse  # corpora/ is not a package: found through sys.path
+
 SRC = HERE / "src"
 OUT = HERE / "plans"
 FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
@@ -42,39 +45,8 @@ TARGETS: dict[str, tuple[str, str]] = {
 Item = tuple[str, object]  # (kind, text) or ("table", [[cell, ...], ...])
 
 
-def parse(src: str) -> list[Item]:
-    """Source lines -> [(kind, text)] with kind in title/h1/h2/p, or ("table", rows)."""
-    out: list[Item] = []
-    for line in (ln.strip() for ln in src.splitlines()):
-        if not line:
-            continue
-        if line.startswith("|"):
-            row = [c.strip() for c in line.strip("|").split("|")]
-            if out and out[-1][0] == "table":
-                out[-1][1].append(row)  # type: ignore[union-attr]
-            else:
-                out.append(("table", [row]))
-            continue
-        for mark, kind in (("### ", "h2"), ("## ", "h1"), ("# ", "title")):
-            if line.startswith(mark):
-                out.append((kind, line[len(mark) :]))
-                break
-        else:
-            out.append(("p", line))
-    return out
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed timestamps and member order so builds are byte-identical."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in sorted(src.infolist(), key=lambda i: i.filename):
-            zi = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
-            dst.writestr(zi, src.read(info.filename))
-    return buf.getvalue()
 
 
 def build_docx(items: list[Item], out: Path, *, styles: bool) -> None:
@@ -108,7 +80,7 @@ def build_docx(items: list[Item], out: Path, *, styles: bool) -> None:
             d.add_paragraph(str(content))
     buf = io.BytesIO()
     d.save(buf)
-    out.write_bytes(_normalise_zip(buf.getvalue()))
+    out.write_bytes(normalise_zip(buf.getvalue(), FIXED_TIME))
 
 
 def build_pdf(items: list[Item], out: Path) -> None:
