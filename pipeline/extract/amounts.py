@@ -94,8 +94,13 @@ def lexicon() -> Lexicon:
     cn = re.escape(CHINESE_NUMERAL_CHARS)
     # a Chinese numeral starts with a digit or 十 (十万元); 千亿万企 is not a number
     # bounded repetitions: a run of 100 000 digits must cost linear time, not quadratic
+    # An Arabic number never starts inside a Latin-letter token: "1e308万元" is no 308万元 and "第一年为l000元"
+    # (lawrefbook 01589, a Latin l typed for 1) no 0 yuan — except right after a lettered currency prefix
+    # (RMB500万元, USD2000).
+    lettered = [w for w in rules["currency_prefixes"] if w[-1].isascii() and w[-1].isalpha()]
+    num_start = "(?:(?<![\\d.,A-Za-z])" + "".join(f"|(?<={re.escape(w)})" for w in lettered) + ")"
     num = (
-        rf"(?:(?<![\d.,])(?:\d{{1,4}}(?:,\d{{3}}){{1,5}}(?:\.\d{{1,8}})?|\d{{1,16}}(?:\.\d{{1,8}})?)"
+        rf"(?:{num_start}(?:\d{{1,4}}(?:,\d{{3}}){{1,5}}(?:\.\d{{1,8}})?|\d{{1,16}}(?:\.\d{{1,8}})?)"
         rf"|(?<![{cn}])[{re.escape(CHINESE_DIGITS)}十拾][{cn}]{{0,15}})"
     )
     ws = r"[ \t]{0,3}\n?[ \t]{0,3}"  # ingestion may leave 1000万\n元 from a PDF line break

@@ -802,6 +802,9 @@ def _periods(doc: Document, dates: list[DateExpr], ref: ReferenceDate, taken, ho
         after_word = _starts_with_any(_after(text, m.end(), 4), r["period_after_words"])
         if _ends_with_any(before, r["period_skip_before"]):
             continue
+        threshold = _ends_with_any(before, r["threshold_prefixes"])
+        if threshold and not _ends_with_any(before[: -len(threshold)], r["threshold_negations"]):
+            continue  # "置放时间超过90个工作日的活动": a condition's threshold; "不超过7个工作日" stays a cap
         head = _clause_head(text, m.start())
         validity = _validity_noun(text, m.start())
         countdown = bool(m["back"]) and _counts_back(head, unit)
