@@ -97,6 +97,7 @@ def _rules() -> dict[str, Any]:
     data = dict(load_data("html.yaml"))
     data["_boiler"] = re.compile("|".join(f"(?:{p})" for p in data["boilerplate_lines"]))
     data["_title_suffix"] = re.compile(data["title_suffix"])
+    data["_already_numbered"] = re.compile(data["already_numbered"])
     return data
 
 
@@ -365,15 +366,17 @@ class _Walker:
         self.rules = rules
         self.buffer: list[str] = []
         self.kind = BlockKind.PARAGRAPH
+        self.marker = ""  # an <ol> number waiting for its item's first text (<li><p>…</p></li>)
 
     def flush(self) -> None:
         text = _clean("".join(self.buffer))
         self.buffer = []
         if not text:
-            return  # keep the kind: <li><p>…</p></li> is still a list item
+            return  # keep the kind and the marker: <li><p>…</p></li> is still a list item
         if not _is_boilerplate(text, self.rules):
-            self.builder.add(self.kind, text)
+            self.builder.add(self.kind, self.marker + text)
         self.kind = BlockKind.PARAGRAPH
+        self.marker = ""
 
     def walk(self, el: Any) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -395,6 +398,7 @@ class _Walker:
             self.flush()
             if tag == "li":
                 self.kind = BlockKind.LIST_ITEM
+                self.marker = self._ordered_marker(el)
         if el.text:
             self.buffer.append(el.text)
         for child in el:
@@ -403,6 +407,21 @@ class _Walker:
                 self.buffer.append(child.tail)
         if is_block:
             self.flush()
+
+
+    def _ordered_marker(self, li: Any) -> str:
+        """The number a browser draws before an <ol> item (``start`` honoured), or ""."""
+        parent = li.getparent()
+        if parent is None or parent.tag != "ol":
+            return ""
+        if self.rules["_already_numbered"].match(_clean(" ".join(li.itertext()))):
+            return ""
+        try:
+            start = int(parent.get("start", "1"))
+        except ValueError:
+            start = 1
+        position = sum(1 for _ in li.itersiblings("li", preceding=True))
+        return self.rules["ordered_item_marker"].format(n=start + position)
 
 
 # A cell holding more CJK characters than this is page layout, not a data table: older

@@ -299,3 +299,33 @@ def test_html_regression_short_table_in_body_is_kept(tmp_path: Path) -> None:
     assert [doc.text[b.start : b.end] for b in tables] == ["项目\t金额\n示范县\t50万元"]
     cells = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == BlockKind.TABLE_CELL]
     assert cells == ["项目", "金额", "示范县", "50万元"]
+
+
+# synth2 README (2026-11-23): the numbers of an <ol> vanished from the text, so a notice's
+# "申报材料：1. 申请表 2. 实施方案" read as two loose lines.
+def test_html_ordered_list_items_carry_their_browser_numbers(tmp_path: Path) -> None:
+    page = (
+        "<html><body><div class='TRS_Editor'><p>申报材料如下：</p><ol><li>申报书（加盖公章）；</li>"
+        "<li>实施方案；</li><li>其他证明材料。</li></ol>"
+        "<ol start='4'><li><p>承诺书。</p></li></ol>"
+        "<ul><li>联系人：张三</li></ul></div></body></html>"
+    )
+    path = tmp_path / "ol.html"
+    path.write_text(page, encoding="utf-8")
+    doc = load(path)
+    assert [doc.text[b.start : b.end] for b in doc.blocks] == [
+        "申报材料如下：",
+        "1.申报书（加盖公章）；",
+        "2.实施方案；",
+        "3.其他证明材料。",
+        "4.承诺书。",
+        "联系人：张三",
+    ]
+
+
+@pytest.mark.parametrize("item", ["1.申报书；", "（一）申报书；", "一、申报书；", "①申报书；", "第三条 申报书；", "2．申报书；"])
+def test_html_ordered_list_item_typed_number_is_not_doubled(tmp_path: Path, item: str) -> None:
+    path = tmp_path / "typed.html"
+    path.write_text(f"<html><body><div class='TRS_Editor'><p>申报材料如下：</p><ol><li>{item}</li></ol></div></body></html>", encoding="utf-8")
+    doc = load(path)
+    assert doc.text.splitlines()[-1] == item
