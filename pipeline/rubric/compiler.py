@@ -45,6 +45,8 @@ YEAR_RANGE = re.compile(r"[（(]?\s*((?:19|20)\d\d)\s*年?\s*[-—–~～至到]
 ATTACHMENT = re.compile(r"[（(]\s*(?:详?见|参见)?\s*(附件|附表)\s*(\d*)\s*[)）]")
 DOC_SUFFIX = re.compile(
     r"(?:表|书|报告|计划|方案|清单|名单|证明|材料|文件|函|复印件|扫描件|说明|承诺书|合同|证书|执照|请示|意见|报表|资料|照片|凭证|决议|纪要|协议|会议记录"
+    # "还应当同时提交该总公司的资负和损益年报、组织章程、董事会董事名单" (bulk 00224, a train notice)
+    r"|章程|年报|名册"
     # personal documents an applicant hands in ("并提供身份证、户口簿复印件及劳动合同")
     r"|身份证|居住证|结婚证|离婚证|驾驶证|行驶证|许可证|合格证|毕业证|学位证|资格证|通行证|护照|户口簿|户口本|房产证|不动产权证|营业执照)$"
 )
@@ -129,7 +131,11 @@ def split_spans(text: str, start: int, end: int, seps: str) -> list[tuple[int, i
     return out
 
 
-def enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
+# a comma piece that opens like a clause, not a list element: "，并附建设项目区位图" (bulk 01971)
+CLAUSE_OPENER = re.compile(r"(?:并|同时|且|还|应|须|需|要|附|视为|未|如|若|可|按|由|经)")
+
+
+def enumeration(text: str, start: int, end: int, comma_level: bool = False) -> list[tuple[int, int]]:
     """Items of "A、B、C及D等…": split on 、 (and ，), then the last item on 及/以及/和.
 
     The last item is split on a conjunction only when both sides look like
@@ -147,9 +153,41 @@ def enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
         m = re.search(r"、[^、，,；;]+?(等(?:部分|内容|方面|章节|事项|情况))[，,；;]", text[s:e])
         if m:
             e = s + m.start(1)
+    # "各实训中心（室）的建设内容以及合作企业投入的设备、技术和人员" (holdout2 m3): a 以及 with a 、 after
+    # it joins two larger items, the second of which holds its own list; 以及 before the last item
+    # only ("A、B以及C") is the ordinary final conjunction, handled below
+    both = re.search(r"以及", text[s:e])
+    if both and "、" in text[s + both.end() : e] and "、" not in text[s : s + both.start()]:
+        left = strip_span(text, s, s + both.start())
+        right = strip_span(text, s + both.end(), e)
+        if left[1] - left[0] >= 2 and right[1] - right[0] >= 2:
+            return [left, right]
     parts = split_spans(text, s, e, "、，,")
+    # "包括项目的基本情况，听取有关部门、单位意见的情况，专家论证意见等内容" (the 公文 habit bulk 01644
+    # follows): when elements hold 、 themselves, ， separates the elements
+    commas = split_spans(text, s, e, "，,") if comma_level else []
+    if (
+        len(commas) >= 2
+        and any("、" in text[a:z] for a, z in commas)
+        and all(z - a <= 40 and not CLAUSE_OPENER.match(text, a) for a, z in commas)
+    ):
+        return commas
     if not parts:
         return []
+    # "县、乡、村三级商业网点数量" (holdout2 m2): one-character items before a noun are the levels of
+    # one thing (省、市、县三级), not items of the list
+    k = 0
+    while k < len(parts) and parts[k][1] - parts[k][0] == 1 and text[parts[k][1]] == "、":
+        k += 1
+    if 0 < k < len(parts):
+        head = (parts[0][0], parts[k][1])
+        # "县、乡、村三级商业网点数量和农产品上行、工业品下行情况": the 和 after the levels joins two
+        # larger items, the second holding its own 、-list with a shared tail
+        conj = re.search(r"以及|和|及|与", text[parts[k][0] : parts[k][1]])
+        if conj and k + 1 < len(parts) and conj.start() >= 2:
+            cut = parts[k][0] + conj.start()
+            return [(head[0], cut), strip_span(text, cut + len(conj.group(0)), parts[-1][1])]
+        parts[: k + 1] = [head]
     # a shared attribute after the last item: "A、B和C的金额及用途" -> A, B, C
     if len(parts) >= 2:
         ls, le = parts[-1]
@@ -182,7 +220,9 @@ def enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
         typical = sorted(others)[len(others) // 2]
         lw, rw = len(PAREN.sub("", left)), len(PAREN.sub("", right))
         balanced = rw <= 2 * lw + 2 and lw <= 2 * rw + 2
-        if lw >= 3 and 3 <= rw <= max(2 * typical, 6) and balanced:
+        # "预防接种证原件及复印件": the forms one document is handed in, not a second item
+        form_only = re.fullmatch(r"(?:原件|复印件|扫描件|影印件)", PAREN.sub("", right))
+        if lw >= 3 and 3 <= rw <= max(2 * typical, 6) and balanced and not form_only:
             parts[-1:] = [(last_s, last_s + m.start()), (last_s + m.end(), last_e)]
     return [p for p in parts if p[1] > p[0]]
 
@@ -511,7 +551,11 @@ class _Builder:
         text = self.text
         lines = [(a, text[a:b]) for a, b in line_spans(text)]
         for idx, (start, line) in enumerate(lines):
-            listing = re.search(r"(?:下列|以下|如下)(?:申报|申请|相关)?(?:材料|资料)[：:]", line)
+            # "各区于5月31日前将以下材料报送市工信局：1.…；2.…" — the recipient may stand before the colon
+            listing = re.search(
+                r"(?:下列|以下|如下)(?:申报|申请|相关)?(?:材料|资料)(?:[^。；;：:\n]{0,16}?(?:报送|提交|上报|报)[^。；;：:\n]{0,12})?[：:]",
+                line,
+            )
             if not (re.search(words, line) or listing):
                 continue
             # "第十一条 申请取水应当提交下列材料：" (bulk 00197) is an article's lead-in, not a heading: its
@@ -531,6 +575,11 @@ class _Builder:
                 body_start = start + lead_in.end()
             end = len(text)
             for later_start, later in lines[idx + 1 :]:
+                # "附件：1．申报表\n2．创建方案模板" right after the list: the notice's attachment list, not
+                # more materials (its forms are named by the list already)
+                if re.match(r"\s*附件\s*(?:\d+\s*)?[：:]", later):
+                    end = later_start
+                    break
                 if TOP_HEADING.match(later) or (
                     not is_heading and later.strip() and not ITEM_NUMBER.match(later)
                 ):
@@ -574,6 +623,15 @@ class _Builder:
         if not items:
             items = self._inline_items(start, end)
         return items
+
+    def _marked(self, spans: list[tuple[int, int]]) -> list[tuple[int, int, re.Match[str]]]:
+        """Each inline item with the number mark before it (read_sublist wants the mark on the line)."""
+        out = []
+        for a, z in spans:
+            m = re.search(rf"{INLINE_MARK}\s*$", self.text[max(0, a - 8) : a])
+            if m:
+                out.append((a, z, m))
+        return out
 
     def _same_style(self, start: int, end: int, style: str) -> bool:
         """Every inline mark on the line is numbered in the line's own style (not "1.…（1）…" sub-items)."""
@@ -635,16 +693,88 @@ class _Builder:
                 if i != -1 and i - s0 >= 4:
                     name_end = min(name_end, i)
         material = self.add_material(text[s0:name_end], s0, name_end, None)
+        inc = (
+            re.match(rf"[，,]\s*(?:{include})", text[name_end:e0]) if name_end < e0 and not sublist else None
+        )
+        inline = self._inline_items(name_end + inc.end(), e0) if inc else []
+        if inc and len(inline) >= 2:
+            # "2.建设实施方案，主要内容包括：（1）村庄基本情况；（2）建设目标；（3）保障措施。": the numbered
+            # parts run on in the item's own line; each is named up to its first punctuation
+            self.read_sublist([(a - len(m.group(0)), z) for a, z, m in self._marked(inline)], material)
+        elif inc:
+            # "（四）近两年数字乡村建设佐证材料，包括县级已出台的政策文件、…荣誉证书复印件。" (synth syn01):
+            # the documents it is made of, when every part names one; other parts are left to the list
+            # readers (lists.py), which know a form's contents
+            clause_end = next(top_level_cuts(text, name_end + inc.end(), e0, "；;"), e0)
+            parts = enumeration(text, name_end + inc.end(), clause_end)
+            if len(parts) >= 2 and all(DOC_SUFFIX.search(core(text[a:z])) for a, z in parts):
+                for a, z in parts:
+                    self.add_material(text[a:z], a, z, material)
+        elif name_end < e0:
+            self._own_demands(name_end, e0, material)
         att = ATTACHMENT.search(text, name_end, min(end, name_end + 12))  # seed 000 "…完成情况。（见附件2）"
         if att and "attachment" not in material.params:
             material.params["attachment"] = f"{att.group(1)}{att.group(2)}"
         rest = sentences[1:]
         if sublist:
-            lines = [(s, e) for s, e in rest if ITEM_NUMBER.match(text[s:e])]
-            rest = [span for span in rest if span not in lines]
+            # "1.社区基本情况。介绍人口规模和现有设施。": the sentences after a numbered part, up to the next
+            # number, say what that part holds
+            lines: list[tuple[int, int]] = []
+            others: list[tuple[int, int]] = []
+            for s, e in rest:
+                if ITEM_NUMBER.match(text[s:e]):
+                    lines.append((s, e))
+                elif lines and not others and text.find("\n", lines[-1][1], s) == -1:
+                    lines[-1] = (lines[-1][0], e)
+                else:
+                    others.append((s, e))
+            rest = others
             self.read_sublist(lines, material)
         for s, e in rest:
             self.read_sentence(s, e, material)
+
+    def _own_demands(self, start: int, end: int, material: RubricItem) -> None:
+        """ "X报告，须分年度列明A、B和C，并对存在的问题进行分析": what the rest of a material's line asks of it.
+
+        holdout2 m1 (a numbered 申报材料 list): after the name, a comma and a content verb
+        (列明/写明/载明/说明/反映…) say what the document must hold; each listed element is
+        a requirement of the material. Who issues it, its form or length are not (GUIDE rule 1).
+        """
+        from pipeline.rubric.outline import plan_like
+
+        text = self.text
+        s, e = strip_span(text, start, end)
+        if e <= s or plan_like(material.name) or material.parent is not None:
+            return
+        if not re.match(self.rules["own_demand"], text[s:e]):
+            return
+        # "…，附在实施方案正文之后" / "，由…出具": where it goes or who issues it ends what it must hold
+        from pipeline.rubric.runin import _rules as runin_rules
+
+        for cs, ce in split_spans(text, s, e, "，,；;"):
+            if cs > s and runin_rules()["not_demand"].search(text[cs:ce]):
+                e = strip_span(text, s, cs)[1]
+                break
+        modal = re.match(r"(?:须|应当|应|需|要)(?=分年度|按年度|逐年|逐项|逐一|分别)", text[s:e])
+        if modal:
+            s += modal.end()  # "分年度列明" is then read as wording that asks for each year (trim_name)
+        before = len(self.items)
+        self.read_requirements(s, e, material, "包括")
+        # "须分年度列明A、B和C" on a material whose name carries its years: each listed figure for each of
+        # them; only the list the wording leads, not "，并对存在的问题进行分析" after it
+        per_year = re.match(r"(?:分年度|按年度|逐年)", text[s:e])
+        cut = re.search(r"[，,；;]", text[s:e])
+        lead_end = s + cut.start() if cut else e
+        years = years_in(material.name)
+        for item in self.items[before:]:
+            if not (per_year and years and item.provenance and item.provenance["start"] < lead_end):
+                continue
+            if item.check in ("mentions", "has_numbers"):
+                item.check = "covers_years"
+                item.params = {**item.params, "years": years, "counted": True}
+            elif item.check == "has_money":
+                item.check = "has_money_per_year"
+                item.params["years"] = years
 
     def read_sublist(self, lines: list[tuple[int, int]], material: RubricItem) -> None:
         """Numbered parts of a material, one a line: "（2）建设目标，须设置可量化的考核指标；"."""
@@ -653,7 +783,7 @@ class _Builder:
         for s, e in lines:
             m = ITEM_NUMBER.match(text[s:e])
             ns = s + m.end() if m else s
-            cut = re.search(r"[，,；;：:]", text[ns:e])
+            cut = re.search(r"[，,；;：:。]", text[ns:e])
             ne = ns + cut.start() if cut else e
             parts.append((ns, ne, ne, e))
         docs = sum(1 for ns, ne, _, _ in parts if DOC_SUFFIX.search(core(text[ns:ne])))
@@ -704,7 +834,11 @@ class _Builder:
         subj = re.sub(r"^(?:其中[，,]\s*)", "", m.group("subj"))
         subj = re.sub(r"内容$", "", subj)
         target = self.find_item(subj, material) or material
-        parts = enumeration(text, start + m.end(), end)
+        # "建设方案应包括以下内容：基本情况、建设目标…": the pointer and its colon are no part's name
+        lead = re.match(
+            r"(?:以下|下列|如下)(?:内容|几个方面|方面|部分)?[：:]\s*", text[start + m.end() : end]
+        )
+        parts = enumeration(text, start + m.end() + (lead.end() if lead else 0), end, comma_level=True)
         if target.kind == "material":
             any_doc = sum(1 for s, e in parts if DOC_SUFFIX.search(core(text[s:e])))
             for s, e in parts:
@@ -844,6 +978,14 @@ class _Builder:
                     continue
                 if re.match(r"^(?:可|可以|参考|鼓励)", piece):
                     continue  # advice, not a requirement: "可参考评价指标体系制定"
+                # "并对存在的问题进行分析" (holdout2 m1): what is to be analysed is a requirement
+                om = re.match(
+                    r"^(?:并|同时)?(?:须|应当|应|需|要)?对(.{2,24}?)(?:进行|作出|作|做)?(?:分析|说明|评估|阐述)$",
+                    piece,
+                )
+                if om:
+                    self.add_requirement(om.group(1), ps + om.start(1), ps + om.end(1), section, years)
+                    continue
                 conj = re.match(r"^(?:并|同时)", piece)
                 if conj and not HEAD_VERB.match(text, ps + conj.end(), pe):
                     continue
@@ -870,8 +1012,11 @@ class _Builder:
                     ps = vm.end()
                 # "2022年、2023年、2024年各年度接待游客人次…" (plans_dev3 v1): each listed year needs its figures
                 lead_years: list[int] = []
-                spans = year_spans(text, ps, pe)
-                if spans and spans[0][0] == ps and pe - spans[0][1] >= 2:
+                # "须按2025年、2026年、2027年分年度列明A、B和C" (holdout2 m2, m3): the years before the verb
+                # say which years each listed item must cover
+                by = re.match(r"(?:须|应当|应|需|要)?(?:分别)?(?:按照|按)?", text[ps:pe])
+                spans = year_spans(text, ps + by.end(), pe)
+                if spans and spans[0][0] == ps + by.end() and pe - spans[0][1] >= 2:
                     ps, lead_years = spans[0][1], spans[0][2]
                 indicator = quantified or bool(re.search(self.rules["indicator_tail"], text[ps:pe]))
                 # "建设目标要求量化，至少包括A、B": what follows a demand for numbers lists indicators
@@ -887,6 +1032,9 @@ class _Builder:
                     if lead_years and item.check in ("mentions", "has_numbers"):
                         item.check = "covers_years"
                         item.params = {"years": lead_years, "counted": True}
+                    elif lead_years and item.check in ("has_money", "has_money_per_year"):
+                        item.check = "has_money_per_year"
+                        item.params["years"] = lead_years
                     item.params.update(lead)
                 head_taken = True
             # "包括…等方面情况" after a head: keep its aspects as keywords of the head requirement

