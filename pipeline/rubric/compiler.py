@@ -35,7 +35,8 @@ from pipeline.structure.lines import line_spans
 CN_NUM = "一二三四五六七八九十"
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # "Ⅱ、申报材料" (tests/rubric/notices/d04_roman.txt)
 # "1.2024年度；" (holdout h2 提纲): a list number before a year, not the decimal 1.2
-ARABIC_MARK = r"\d{1,2}[.、．](?:(?!\d)|(?=(?:19|20)\d\d\s*年))"
+# "3.2023—2025年集聚区…统计数据" (holdout3 k3): a list number before a year range too
+ARABIC_MARK = r"\d{1,2}[.、．](?:(?!\d)|(?=(?:19|20)\d\d\s*(?:年|[—–-]\s*(?:19|20)\d\d)))"
 ITEM_NUMBER = re.compile(
     rf"^\s*(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|{ARABIC_MARK}|[{CN_NUM}{ROMAN}]{{1,3}}、|[①②③④⑤⑥⑦⑧⑨⑩])\s*"
 )

@@ -140,6 +140,11 @@ def _same_sentence_parts(b: _Builder, material: RubricItem) -> bool:
     return True
 
 
+REMOTE_SUBJECT_PREFIX = re.compile(
+    r"^(?:本(?:办法|细则|规定|通知))?(?:第[一二三四五六七八九十百零]{1,5}条)?所称|^[^，,。；]{2,12}?(?:方案|报告|申请书|计划书)中的?"
+)
+
+
 def remote_requirements(b: _Builder) -> None:
     """ "第五条 建设方案中，资金概算应当列明A和B": a known section's requirements in a later sentence."""
     sections = [i for i in b.items if i.kind == "section"]
@@ -147,12 +152,18 @@ def remote_requirements(b: _Builder) -> None:
         return
     markers = "|".join(map(re.escape, b.rules["section_markers"]))
     req_words = "|".join(map(re.escape, b.rules["requirement_words"]))
-    opener = re.compile(rf"(?P<subj>[^，,。；]{{2,20}}?)(?P<marker>{markers})?(?P<verb>{req_words})")
+    opener = re.compile(
+        # "本办法第十三条所称冷链设施设备配置，应当写明…": the article's subject, a comma, then its demand
+        rf"(?P<subj>[^，,。；]{{2,20}}?|[^，,。；]{{0,12}}所称[^，,。；]{{2,20}}?)(?P<marker>{markers})?(?:(?<=[^，,。；]{{2}})[，,](?=应当|应|须))?(?P<verb>{req_words})"
+    )
     from pipeline.rubric.compiler import core, split_spans
 
     def named(subj: str) -> RubricItem | None:
         """The section the clause opens with: its exact name, else the one section whose name begins with it
         ("投资估算应当区分…" for 投资估算及资金筹措, plans_dev3 v3)."""
+        # "建设方案中的投资估算", "本办法第十三条所称冷链设施设备配置" (synth2 syn2_06): the document or the
+        # article that lists the part comes first, the part's name after it
+        subj = REMOTE_SUBJECT_PREFIX.sub("", subj)
         # a two-character part ("范围", "年限" of a 规划's contents, bulk 00632) opens too many unrelated sentences
         exact = next((x for x in sections if x.name == subj and len(subj) >= 3), None)
         if exact is not None or len(subj) < 3:
@@ -230,6 +241,8 @@ def split_per_year(b: _Builder) -> None:
             for i in b.items
             if i.kind == "requirement" and i.provenance and m.start() - 2 <= i.provenance["start"] < ce
         ]
+        if any(i.params.get("years_in_name") for i in hit):
+            continue  # a template hint's "逐年列出2026年、2027年资金安排" is one item naming its years (hints.py)
         parents = {i.parent for i in hit}
         if not hit:  # nothing kept of the wording ("2025年度" alone is too short): the clause's section
             cs = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1

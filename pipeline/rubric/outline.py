@@ -481,6 +481,19 @@ def augment(b: _Builder) -> None:
         _colon_list_materials(b)
         _table_materials(b)  # before the outline: the plan a template describes may be a row (d10)
     material_parts(b)  # "申报书包括A、B…六部分" after "报送《…申报书》" (pipeline/rubric/layouts.py)
+    if not any(i.kind == "section" for i in b.items):
+        # "附件2 XX县…实施方案（编写模板）" whose headings carry "（说明…，不超过1500字）" (holdout3 k1)
+        from pipeline.rubric.hints import read_templates
+
+        if not read_templates(b):
+            # "方案须对照附件2《评审标准》中的各项评审内容逐项编写" + the 评审内容/评分标准 table (holdout3 k2)
+            from pipeline.rubric.scoring import read_scoring_table
+
+            if not read_scoring_table(b):
+                # "问：申报需要准备哪些材料？答：一是…" (synth2 syn2_05): answers read like body text
+                from pipeline.rubric.faq import read_faq
+
+                read_faq(b)
     plan = _plan_material(b)
     # the compiler already read the plan's sections (seed 000, notice n000): leave them be, but a
     # 提纲 that details them still gives their requirements (holdout h3: the prose names the parts,
@@ -517,6 +530,9 @@ def augment(b: _Builder) -> None:
     remote_requirements(b)  # "第五条 建设方案中，资金概算应当列明…" (layouts.py)
     _attached_materials(b)
     read_lists(b)  # "并附具下列文件：\n(一)…" in articles and 办事指南 (pipeline/rubric/lists.py)
+    from pipeline.rubric.topics import read_topics
+
+    read_topics(b)  # "专题一：…\n(3) 专题材料：①…" then "三、通用申报材料" (pipeline/rubric/topics.py)
     if not had_items:
         before = len(b.items)
         _attachment_list(b)
@@ -528,6 +544,10 @@ def augment(b: _Builder) -> None:
             b.warnings.append(msg)
             warnings.warn(RubricWarning(msg), stacklevel=4)  # at compile_rubric's caller
     _late_contents(b)
+    from pipeline.rubric.faq import drop_outside
+
+    drop_outside(b)  # a 问答 page's answers about procedure or duties after approval hold no items
+    _split_list_sections(b)
     tidy(b)
     split_per_year(b)  # "分年度列明2025年度、2026年度的任务": one item per year (layouts.py)
     if not b.items:
@@ -539,6 +559,44 @@ def augment(b: _Builder) -> None:
         warnings.warn(RubricWarning(msg), stacklevel=4)  # at compile_rubric's caller
 
 
+def _split_list_sections(b: _Builder) -> None:
+    """ "2.建设地点、建设规模和主要建设内容；" in a contents list: a numbered line that is only a list of
+    elements gives one part per element (GUIDE rule 7; synth2 syn2_06). Only a whole numbered line with
+    no children of its own, whose elements are short names; "投资估算及资金来源" (no 、) stays one.
+    """
+    from pipeline.rubric.hints import elements
+
+    text = b.text
+    number = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])[ \t]*$")
+    out: list[RubricItem] = []
+    for item in list(b.items):
+        p = item.provenance
+        if (
+            item.kind != "section"
+            or not p
+            or "、" not in item.name
+            # "机构的类型、名称和职能", "制定、修改和解释…的事项" (bulk 00240, 01288): a qualifier or verbs shared
+            # by the list make one part
+            or "的" in item.name
+            or any(i.parent == item.id for i in b.items)
+            or not number.search(text[max(0, p["start"] - 8) : p["start"]])
+            or not re.match(r"[ \t]*[；;。]?[ \t]*(?:\n|$)", text[p["end"] :])
+        ):
+            out.append(item)
+            continue
+        parts = elements(text, p["start"], p["end"])
+        if len(parts) < 2 or any(not 2 <= e - s <= 12 for s, e in parts):
+            out.append(item)
+            continue
+        b.ids.discard(item.id)
+        parent = next(i for i in b.items if i.id == item.parent)
+        before = len(b.items)
+        for s, e in parts:
+            b.add_section(text[s:e], s, e, parent)
+        out.extend(b.items[before:])
+    b.items[:] = out
+
+
 def _late_contents(b: _Builder) -> None:
     """ "（二）项目可行性研究报告，须包括项目概况、市场分析、投资估算及资金来源等内容；": a listed material
     whose own line names its parts, when no reader gave it any. Read last, so that the list readers
@@ -548,7 +606,7 @@ def _late_contents(b: _Builder) -> None:
 
     text = b.text
     lead = re.compile(
-        r"[，,]\s*(?:须|应当|应|需|要)?(?:主要)?(?:包括|包含)(?:以下|下列)?(?:内容|几个方面|方面|部分)?[：:]?"
+        r"[，,]\s*(?:须|应当|应|需|要)?(?:主要)?(?:包括|包含|(?P<states>载明|写明|列明|注明))(?:以下|下列)?(?:内容|几个方面|方面|部分)?[：:]?"
     )
     for material in [i for i in b.items if i.kind == "material" and i.parent is None and i.provenance]:
         if any(i.parent == material.id for i in b.items):
@@ -556,7 +614,10 @@ def _late_contents(b: _Builder) -> None:
         end = material.provenance["end"]
         lm = lead.match(text, end)
         if lm is None:
-            continue
+            # the list reader kept the whole line as the provenance: "台账，须载明A、B和C" inside it
+            lm = lead.search(text, material.provenance["start"], end)
+            if lm is None or not lm.group("states"):
+                continue
         stop = re.search(r"[。；;\n]", text[lm.end() :])
         ce = lm.end() + (stop.start() if stop else len(text) - lm.end())
         parts = enumeration(text, lm.end(), ce)
@@ -564,7 +625,11 @@ def _late_contents(b: _Builder) -> None:
             continue
         docs = all(DOC_SUFFIX.search(core(text[s:e])) for s, e in parts)
         for s, e in parts:
-            if docs:
+            if lm.group("states"):
+                # "3．近12个月服务台账，须载明每月就餐人次、服务人数和收费标准" (synth2 syn2_01): what a
+                # record must state is a requirement of it, not a part written in it
+                b.add_requirement(text[s:e], s, e, material, [])
+            elif docs:
                 b.add_material(text[s:e], s, e, material)
             else:
                 b.add_section(text[s:e], s, e, material)
@@ -889,6 +954,43 @@ def _colon_list_materials(b: _Builder) -> None:
                 if not _known(b, text[s:e]):
                     b.add_material(text[s:e], s, e, None)
             return
+        if _semicolon_materials(b, m.end()):
+            return
+
+
+def _semicolon_materials(b: _Builder, start: int) -> bool:
+    """ "以下材料：项目申报表；整县推进实施方案，方案须…；…统计表，分年度填报A、B、C；…文件。" (holdout3 k2).
+
+    Each ；-clause opens with a document's name; what follows its comma says how to write it: a
+    content list there ("填报A、B、C") gives the material's requirements, a pointer to the review table
+    ("须对照《评审标准》逐项编写") is read with the table (scoring.py).
+    """
+    from pipeline.rubric.compiler import DOC_SUFFIX, core, split_spans
+    from pipeline.rubric.hints import read_hint
+
+    text = b.text
+    stop = re.search(r"[。\n]", text[start:])
+    end = start + (stop.start() if stop else len(text) - start)
+    clauses = split_spans(text, start, end, "；;")
+    heads = []
+    for cs, ce in clauses:
+        cut = re.search(r"[，,]", text[cs:ce])
+        he = cs + cut.start() if cut else ce
+        cs, he = _strip(text, cs, he)
+        heads.append((cs, he, he if cut else ce, ce))
+    docs = [
+        h for h in heads if DOC_SUFFIX.search(core(trim_name(text[h[0] : h[1]])[0])) and h[1] - h[0] <= 40
+    ]
+    if len(heads) < 2 or len(docs) < len(heads):
+        return False
+    for hs, he, rs, ce in docs:
+        if _known(b, text[hs:he]):
+            continue
+        material = b.add_material(text[hs:he], hs, he, None)
+        rest = text[rs:ce]
+        if rest.strip(" ，,") and not re.search(r"评审|评分|评价|考核|盖章|复印件|原件", rest):
+            read_hint(b, rs, ce, material)
+    return True
 
 
 def _prose_materials(b: _Builder) -> None:
@@ -1114,8 +1216,8 @@ def tidy(b: _Builder) -> None:
 def _years_out_of_names(b: _Builder) -> None:
     """ "2025年至2027年的建设任务" (d09): the thing is 建设任务, the years are what it must cover."""
     for item in b.items:
-        if item.kind != "requirement" or item.check != "mentions":
-            continue
+        if item.kind != "requirement" or item.check != "mentions" or item.params.get("years_in_name"):
+            continue  # a hint's "逐年列出2026年、2027年资金安排" names its years (hints.py, GUIDE rule 16)
         spans = year_spans(item.name)
         if len(spans) != 1:
             continue
