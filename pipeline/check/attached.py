@@ -42,8 +42,6 @@ def is_separate_document(item: RubricItem) -> bool:
     return bool(_patterns()["separate_document"].search(_core(item.name)))
 
 
-
-
 def alternatives(name: str) -> list[str]:
     """A document the notice names as "A或B" is either: "服务场所产权证明或租赁合同" -> 服务场所产权证明, 租赁合同.
 
@@ -107,8 +105,12 @@ def attached_status(item: RubricItem, text: str) -> tuple[str, tuple[int, int]] 
     if not names:
         return None
     pats = _patterns()
-    kind_name = pats.get("approval_documents_name")
-    by_kind = kind_name is not None and bool(kind_name.search(_core(item.name)))
+    # a material named by kind is answered by lines naming documents of that kind
+    kind_lines = [
+        pats[f"{kind}_line"]
+        for kind in ("approval_documents", "policy_documents", "consent_documents")
+        if f"{kind}_name" in pats and f"{kind}_line" in pats and pats[f"{kind}_name"].search(_core(item.name))
+    ]
     lines = line_spans(text)
     in_list = False  # inside a "附件：1.… 2.…" list
     for k, (ls, le) in enumerate(lines):
@@ -120,7 +122,7 @@ def attached_status(item: RubricItem, text: str) -> tuple[str, tuple[int, int]] 
         in_list = listing or (in_list and bool(re.match(r"^\s*\d{1,2}\s*[.、．]", line)))
         flat = re.sub(r"\s", "", line)
         # a material named by kind ("相关手续的证明文件") is named by the approvals themselves
-        if not names_it(flat, names) and not (by_kind and pats["approval_documents_line"].search(flat)):
+        if not names_it(flat, names) and not any(p.search(flat) for p in kind_lines):
             continue
         if pats["promised_only"].search(line):
             return "empty", (ls, le)
@@ -198,3 +200,22 @@ def _in_attachment_list(text: str, line_start: int) -> bool:
         if ls == line_start:
             return in_list
     return False
+
+
+_TRAILING_PAREN = re.compile(r"[（(]([^（）()]{1,16})[)）]\s*[：:]?\s*$")
+
+
+def heading_defers(title: str) -> bool:
+    """The heading itself leaves its content out: "申报表（略）", "项目申报表（见附件1）", "统计表（另行报送）".
+
+    GUIDE: "申请表 略" is ``empty``. A plan that writes the placeholder into the heading's own
+    parentheses says so for the whole item, whatever text happens to follow the line (the next
+    material's title and preamble, holdout3 k3c). Only the last parenthetical counts:
+    "（一）总体目标（2026—2028年）" is a period, not a deferral.
+    """
+    m = _TRAILING_PAREN.search(title.strip())
+    if m is None:
+        return False
+    inside = f"（{m.group(1)}）"
+    pats = _patterns()
+    return bool(pats["pointer_only"].search(inside) or pats["promised_only"].search(inside))

@@ -83,7 +83,9 @@ def candidates(doc: Document, sections: list[Section]) -> list[Candidate]:
                 Candidate(row.group(1), start, stop, body, 98, _first_sentence(text, body, stop), True)
             )
             continue
-        if len(stripped) <= STANDALONE_MAX and not re.search(r"[。，；,;]", unbracketed):
+        # digits do not count toward the length: "2023年至2025年县域农产品冷链物流发展情况统计表" is a table's
+        # title line, its years making it long (holdout3 k2d)
+        if len(re.sub(r"\d", "", stripped)) <= STANDALONE_MAX and not re.search(r"[。，；,;]", unbracketed):
             # "附：申请表（见附件1，已随文报送）", "年度工作计划": a title line without numbering
             nxt = next((x for x in starts if x > start), len(text))
             # "附件1：申报表（略）\n附件2：绩效目标表（另附）": the next attachment line ends this one
@@ -338,6 +340,13 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return sum(1 for w in a if any(_same_word(w, x) for x in b))
 
 
+@lru_cache(maxsize=1)
+def _bare_heads() -> frozenset[str]:
+    from pipeline.data import load_data
+
+    return frozenset(load_data("section_synonyms.yaml").get("bare_heads") or [])
+
+
 def word_score(title: str, names: list[str]) -> float:
     return _word_score(title, tuple(names))
 
@@ -364,6 +373,10 @@ def _word_score(title: str, names: tuple[str, ...]) -> float:
         shared_t, shared_n = shared + len(in_t | by_t), shared + len(in_n | by_n)
         # half of each side: "重点任务" is not 年度目标任务 (one word of three; corpora/plans p09)
         if shared_t == 0 or shared_t * 2 < len(tw) or shared_n * 2 < len(nw):
+            continue
+        # only a bare head in common: "工作机制" is not 运营模式 (plans_dev3 v3c; section_synonyms bare_heads)
+        common = {w for w in tw if any(_same_word(w, x) for x in nw)}
+        if not (in_t | by_t) and common <= _bare_heads() and shared_n < len(nw):
             continue
         best = max(best, WORD_SHARE * (min(1.0, shared_t / len(tw)) + min(1.0, shared_n / len(nw))) / 2)
     return best
@@ -677,7 +690,14 @@ def word_overlap(title: str, names: list[str]) -> bool:
 @lru_cache(maxsize=65536)
 def _word_overlap(title: str, names: tuple[str, ...]) -> bool:
     tw = heading_words(title)
-    return any(_overlap(tw, heading_words(n)) for n in names)
+    bare = _bare_heads()
+    for n in names:
+        nw = heading_words(n)
+        common = {w for w in tw if any(_same_word(w, x) for x in nw)}
+        # a bare head in common ("机制") names another part when the item has words of its own
+        if common and (not common <= bare or nw <= bare):
+            return True
+    return False
 
 
 def content_share(rubric: Rubric, item: RubricItem, c: Candidate, text: str) -> float:

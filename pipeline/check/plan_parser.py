@@ -47,6 +47,17 @@ NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("arabic_dot", re.compile(r"^\s*\d{1,2}\s*[.、．](?!\d)\s*")),
     ("arabic_paren", re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*")),
     ("circled", re.compile(r"^\s*[①②③④⑤⑥⑦⑧⑨⑩]\s*")),
+    # "评审内容一 项目基础": chapters named after the notice's scoring table, its label and an ordinal
+    # (holdout3 k2d, a plan written "对照评审标准逐项编写"); a title must follow on the line
+    (
+        "scoring_item",
+        re.compile(
+            rf"^\s*(?:评审|评分|评价|考核)(?:内容|项目|要点|事项|指标)[{CN_NUM}]+\s*[、：:．.]?\s*(?=[\u4e00-\u9fff])"
+        ),
+    ),
+    # "■ 保障措施": a square or diamond mark before a short title line, unnumbered chapters in some
+    # plans (holdout3 k3d); a line that runs on ("■ 加强宣传，…") stays body text (MAX_TITLE)
+    ("mark", re.compile(r"^\s*[■□◆◇]\s*(?=[\u4e00-\u9fff])")),
     # "【试点基础条件】" on a line of its own: a heading style some plans use instead of numbers
     ("bracket", re.compile(r"^\s*【(?=[^】\n]{1,30}】\s*$)")),
 ]
@@ -189,7 +200,11 @@ def _heading_in_line(line: str, start: int) -> Heading | None:
         if not m:
             continue
         rest = line[m.end() :]
-        end = TITLE_END.search(rest)
+        if style == "bracket":
+            # "【建设任务三：应用场景】": the brackets close the title, a colon inside is part of it (holdout3 k1d)
+            end = re.compile("】").search(rest)
+        else:
+            end = TITLE_END.search(rest)
         title = rest[: end.start()] if end else rest
         title = title.strip()
         # "二、云梧县创建省级全域旅游示范区工作实施方案（2025—2027年）" (plans_dev3 v1c): a long title
@@ -245,7 +260,73 @@ def _assign_levels(heads: list[Heading], styled: dict[int, int | None]) -> None:
 
 
 def plan_sections(doc: Document) -> list[Section]:
-    """The heading tree as Sections (``start``/``end`` cover heading and body)."""
+    """The heading tree as Sections (``start``/``end`` cover heading and body), 目录 entries left out."""
+    spans = toc_spans(doc.text)
+    found = _plan_sections(doc)
+    if not spans:
+        return found
+    return [
+        sec
+        for sec in found
+        if not any(
+            s <= (sec.heading_start if sec.heading_start is not None else sec.start) < e for s, e in spans
+        )
+    ]
+
+
+def toc_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the plan's tables of contents: the 目录 line and the entries under it.
+
+    A cover page's 目录 lists the headings that follow ("一、项目申报表", "申报表 ………… 1"); read
+    as headings they are sections with no body (holdout3 k2a: the form looked empty). The entries
+    run to the first blank line, unless the entries after it carry leaders and page numbers, and
+    stop where a title comes round a second time (a 目录 run straight into the body).
+    """
+    from pipeline.data import load_data
+
+    data = load_data("plan_layout.yaml")
+    if not data.get("toc_title"):
+        return []
+    title = re.compile(data["toc_title"])
+    leader = re.compile(data.get("toc_leader") or r"(?!)")
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        ls, le = lines[i]
+        if not title.match(text[ls:le]):
+            i += 1
+            continue
+        seen: set[str] = set()
+        end, j = le, i + 1
+        while j < len(lines):
+            line = text[lines[j][0] : lines[j][1]].strip()
+            if not line:
+                nxt = next((text[a:b].strip() for a, b in lines[j + 1 :] if text[a:b].strip()), "")
+                if seen and leader.search(nxt):
+                    j += 1
+                    continue
+                if seen:
+                    break
+                j += 1  # blank lines between 目录 and its first entry
+                continue
+            key = re.sub(r"\s", "", leader.sub("", line))
+            if key in seen or len(key) > MAX_LONE_TITLE:
+                break
+            seen.add(key)
+            end = lines[j][1]
+            j += 1
+        if seen:
+            spans.append((ls, end))
+        i = j
+    return spans
+
+
+def _plan_sections(doc: Document) -> list[Section]:
     if USE_STRUCTURE_STAGE:
         if doc.sections:
             staged = split_run_in(doc.text, doc.sections)
@@ -279,6 +360,13 @@ def split_run_in(text: str, sections: list[Section]) -> list[Section]:
     for sec in sections:
         title, hs = sec.title, sec.heading_start
         m = TITLE_END.search(title)
+        if hs is not None and text[sec.start : hs + 1].strip().startswith("【") and m is not None:
+            # "【建设任务三：应用场景】": the brackets close the title, a colon inside is part of it
+            # (holdout3 k1d); the title ends at "】" or, without one, is kept whole
+            m = re.search("】", title)
+            if m is None:
+                out.append(sec)
+                continue
         if m is None or m.start() == 0 or hs is None:
             if len(title) <= MAX_TITLE or not re.search(r"[，,]", title):
                 out.append(sec)

