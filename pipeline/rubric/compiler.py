@@ -333,6 +333,19 @@ class _Builder:
         self.items.append(item)
         return item
 
+    def remove(self, ids: set[str], *, with_descendants: bool = False) -> set[str]:
+        """Drop the items ``ids`` (with ``with_descendants``, everything under them too); returns the ids gone."""
+        gone = set(ids)
+        if with_descendants:
+            changed = True
+            while changed:
+                extra = {i.id for i in self.items if i.parent in gone and i.id not in gone}
+                changed = bool(extra)
+                gone |= extra
+        self.items[:] = [i for i in self.items if i.id not in gone]
+        self.ids -= gone
+        return gone
+
     def add_material(self, name: str, start: int, end: int, parent: RubricItem | None) -> RubricItem:
         clean = material_name(clean_name(name))
         key = match_canonical(clean, "materials")

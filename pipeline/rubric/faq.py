@@ -146,10 +146,4 @@ def drop_outside(b: _Builder) -> None:
     pairs = qa_pairs(b.text)
     other = [a for _, a in pairs if a not in answers]
     drop = {i.id for i in b.items if i.provenance and any(s <= i.provenance["start"] < e for s, e in other)}
-    changed = True
-    while changed:
-        extra = {i.id for i in b.items if i.parent in drop and i.id not in drop}
-        changed = bool(extra)
-        drop |= extra
-    b.items[:] = [i for i in b.items if i.id not in drop]
-    b.ids -= drop
+    b.remove(drop, with_descendants=True)

@@ -257,9 +257,7 @@ def split_per_year(b: _Builder) -> None:
         # "…的站点建设数量": each year needs a figure, not only a mention (indicator_measure, rubric_rules.yaml)
         counted = bool(re.search(b.rules.get("indicator_measure") or r"(?!)", text[le:ce].strip(" 的")))
         money = is_money(text[le:ce])  # "…的财政投入和社会资本投入": each year needs a figure (plans_dev3 v1)
-        gone = {i.id for i in hit}
-        b.items[:] = [i for i in b.items if i.id not in gone]
-        b.ids -= gone
+        b.remove({i.id for i in hit})
         for w in YEAR_WORD.finditer(text, ls, le):
             add_year_item(b, parent, w.start(), w.end(), counted=counted, money=money)
 

@@ -715,13 +715,7 @@ def _drop_chapters_read_as_materials(
     }
     if not drop:
         return plan
-    changed = True
-    while changed:
-        extra = {i.id for i in b.items if i.parent in drop and i.id not in drop}
-        changed = bool(extra)
-        drop |= extra
-    b.items[:] = [i for i in b.items if i.id not in drop]
-    b.ids -= drop
+    drop = b.remove(drop, with_descendants=True)
     return plan if plan is None or plan.id not in drop else None
 
 
@@ -1264,6 +1258,4 @@ def _merge_year_lists(b: _Builder) -> None:
         first.params = {"years": years, "demand": True}
         first.weight = 0.0
         first.provenance = b._prov(ws, e)
-        gone = {i.id for i in hit[1:]}
-        b.items[:] = [i for i in b.items if i.id not in gone]
-        b.ids -= gone
+        b.remove({i.id for i in hit[1:]})
