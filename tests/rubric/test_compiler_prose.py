@@ -6,35 +6,10 @@ item was worked out by reading the text as a reviewer would, not copied from out
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
+from rubric_helpers import compile_text, enumerated, item_tree
 
-from pipeline.rubric import compile_rubric
-from pipeline.rubric.compiler import core, enumeration
-
-
-def _compile(text: str):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return compile_rubric(text + "\n")
-
-
-def _tree(rubric) -> dict[str, tuple[str, str]]:
-    by_id = {i.id: i for i in rubric.items}
-
-    def path(item):
-        names = [item.name]
-        while item.parent:
-            item = by_id[item.parent]
-            names.append(item.name)
-        return "/".join(reversed(names))
-
-    return {path(i): (i.kind, i.check) for i in rubric.items}
-
-
-def _items(text: str) -> list[str]:
-    return [text[s:e] for s, e in enumeration(text, 0, len(text))]
+from pipeline.rubric.compiler import core
 
 
 # ---------------------------------------------------------------- enumeration
@@ -50,7 +25,7 @@ def _items(text: str) -> list[str]:
     ],
 )
 def test_compiler_enumeration_reads_shared_tails(text, expected):
-    assert _items(text) == expected
+    assert enumerated(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -61,7 +36,7 @@ def test_compiler_enumeration_reads_shared_tails(text, expected):
     ],
 )
 def test_compiler_enumeration_keeps_one_head_whole(text):
-    assert _items(text) == [text]
+    assert enumerated(text) == [text]
 
 
 @pytest.mark.parametrize(
@@ -93,7 +68,7 @@ CHAIN = (
 
 
 def test_compiler_clause_chain_names_the_plan_parts():
-    tree = _tree(_compile(CHAIN))
+    tree = item_tree(compile_text(CHAIN))
     plan = "创建工作方案"
     assert [p.split("/")[1] for p, (k, _) in tree.items() if k == "section"] == [
         "创建基础",
@@ -110,7 +85,7 @@ def test_compiler_clause_chain_names_the_plan_parts():
 
 
 def test_compiler_material_sentences_give_its_requirements():
-    tree = _tree(_compile(CHAIN))
+    tree = item_tree(compile_text(CHAIN))
     report = "旅游发展情况报告（2022—2024年）"
     # the years listed before the wording: each year needs its figures
     assert tree[f"{report}/各年度接待游客人次"] == ("requirement", "covers_years")
@@ -127,7 +102,7 @@ def test_compiler_one_clause_is_no_chain():
     text = (
         "三、申报材料\n（一）申请表。\n（二）建设方案。方案须说明建设基础，包括资源和现状。\n四、其他\n无。"
     )
-    tree = _tree(_compile(text))
+    tree = item_tree(compile_text(text))
     assert not any(k == "section" for k, _ in tree.values())
 
 
@@ -145,8 +120,8 @@ PROSE = (
 
 
 def test_compiler_prose_materials_and_form_fields():
-    rubric = _compile(PROSE)
-    tree = _tree(rubric)
+    rubric = compile_text(PROSE)
+    tree = item_tree(rubric)
     tops = [i.name for i in rubric.top_level()]
     assert tops[:2] == ["申报书", "建设运营方案"]
     # a form filed beside a plan lists facts, not chapters
@@ -170,7 +145,7 @@ def test_compiler_prose_materials_and_form_fields():
 
 
 def test_compiler_attached_material_is_scored_and_marked():
-    rubric = _compile(PROSE)
+    rubric = compile_text(PROSE)
     lease = next(i for i in rubric.top_level() if "租赁合同" in i.name)
     assert (lease.scope, lease.params.get("attach")) == ("plan", True)
 
@@ -183,7 +158,7 @@ def test_compiler_outline_year_items_are_per_year_requirements():
         "（二）进度安排\n1.2024年度；\n2.2025年度。\n"
         "实施方案须附村民代表大会决议。\n四、申报程序\n4月30日前报送。"
     )
-    rubric = _compile(text)
+    rubric = compile_text(text)
     years = [(i.name, i.check, i.params.get("years")) for i in rubric.items if i.parent == "plan.schedule"]
     assert years == [("2024年度", "covers_years", [2024]), ("2025年度", "covers_years", [2025])]
 
@@ -194,7 +169,7 @@ def test_compiler_table_rows_joined_by_normalisation_split_again():
         "五、申报材料\n申报材料清单\n序号\t材料名称\t要求\n1\t试点申报表\t附件1\n"
         "2\t居民意见汇总材料\t须附后\n3\t数据安全承诺书\t街道办事处出具\n六、时间安排\n6月30日前。"
     )
-    names = [i.name for i in _compile(text).top_level()]
+    names = [i.name for i in compile_text(text).top_level()]
     assert names == ["试点申报表", "居民意见汇总材料", "数据安全承诺书"]
 
 
@@ -215,7 +190,7 @@ def test_compiler_requirement_wording_picks_its_check(wording, check):
         "三、申报材料\n（一）申请表。\n（二）实施方案。实施方案包括建设基础、建设目标等内容。"
         f"其中，建设基础部分要{wording}。\n四、其他\n无。"
     )
-    reqs = [i for i in _compile(text).items if i.parent == "plan.basis"]
+    reqs = [i for i in compile_text(text).items if i.parent == "plan.basis"]
     assert [r.check for r in reqs] == [check]
 
 
@@ -226,7 +201,7 @@ def test_compiler_requirement_sentence_finds_its_section_by_leading_words():
         "建设内容应当覆盖智慧安防、智慧养老两个方面；投资估算应当区分硬件设备和软件平台，并说明资金来源。\n"
         "五、申报材料\n申报材料清单\n序号\t材料名称\t要求\n1\t试点实施方案\t按第四条编制\n六、其他\n无。"
     )
-    tree = _tree(_compile(text))
+    tree = item_tree(compile_text(text))
     plan = next(p for p in tree if p.endswith("实施方案") and tree[p][0] == "material")
     assert f"{plan}/建设内容/智慧安防" in tree and f"{plan}/建设内容/智慧养老" in tree
     for name in ("硬件设备", "软件平台", "资金来源"):  # "并说明资金来源" is one more requirement
@@ -238,10 +213,10 @@ def test_compiler_related_part_takes_the_missing_part_synonyms():
     text = (
         "三、申报材料\n（一）申请表。\n（二）实施方案。实施方案包括建设目标、保障措施等内容。\n四、其他\n无。"
     )
-    rubric = _compile(text)
+    rubric = compile_text(text)
     assert "组织实施" in rubric.get("plan.policies").synonyms
     seed_like = (
         "三、申报材料\n（一）申请表。\n（二）实施方案。实施方案包括工作机制、保障措施等内容。\n四、其他\n无。"
     )
     # both asked: each keeps its own words
-    assert "组织实施" not in _compile(seed_like).get("plan.policies").synonyms
+    assert "组织实施" not in compile_text(seed_like).get("plan.policies").synonyms

@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+from rubric_helpers import item_tree
 
 from pipeline.check.plan_parser import find_headings, load_document
 from pipeline.errors import RubricWarning
@@ -21,20 +22,6 @@ NOTICES = Path(__file__).parent / "notices"
 
 def _rubric(name: str):
     return compile_rubric(NOTICES / name)
-
-
-def _tree(rubric):
-    """name path -> (kind, check): "实施方案/建设基础" as corpora/plans/GUIDE.md names items."""
-    by_id = {i.id: i for i in rubric.items}
-
-    def path(item):
-        names = [item.name]
-        while item.parent:
-            item = by_id[item.parent]
-            names.append(item.name)
-        return "/".join(reversed(names))
-
-    return {path(i): (i.kind, i.check) for i in rubric.items}
 
 
 # notice -> items that must be in its checklist: path -> (kind, check)
@@ -183,7 +170,7 @@ EXPECTED = [
 
 @pytest.mark.parametrize("notice, expected", EXPECTED, ids=[e[0] for e in EXPECTED])
 def test_outline_compiles_items(notice, expected):
-    tree = _tree(_rubric(notice))
+    tree = item_tree(_rubric(notice))
     missing = {k: v for k, v in expected.items() if tree.get(k) != v}
     assert not missing, {k: (v, tree.get(k)) for k, v in missing.items()}
 

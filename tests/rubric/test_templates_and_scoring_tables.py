@@ -7,30 +7,10 @@ copied); the expected items were worked out by reading each snippet as a reviewe
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
+from rubric_helpers import text_paths
 
-from pipeline.rubric import compile_rubric
 from pipeline.rubric.hints import elements, find_hinted_headings
-
-
-def _paths(text: str) -> dict[str, object]:
-    """name path -> item, for every compiled item."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        rubric = compile_rubric(text + "\n")
-    by_id = {i.id: i for i in rubric.items}
-
-    def path(item) -> str:
-        names = [item.name]
-        while item.parent:
-            item = by_id[item.parent]
-            names.append(item.name)
-        return "/".join(reversed(names))
-
-    return {path(i): i for i in rubric.items}
-
 
 TEMPLATE = """青禾市文化和旅游局关于申报乡村民宿集聚区的通知
 
@@ -79,7 +59,7 @@ XX镇乡村民宿集聚区建设方案（编写模板）
     ],
 )
 def test_hints_template_headings_are_sections_and_hints_requirements(path: str) -> None:
-    assert path in _paths(TEMPLATE)
+    assert path in text_paths(TEMPLATE)
 
 
 @pytest.mark.parametrize(
@@ -97,11 +77,11 @@ def test_hints_template_headings_are_sections_and_hints_requirements(path: str) 
     ],
 )
 def test_hints_length_limits_advice_conditions_and_unhinted_headings_are_no_items(fragment: str) -> None:
-    assert not any(fragment in p for p in _paths(TEMPLATE))
+    assert not any(fragment in p for p in text_paths(TEMPLATE))
 
 
 def test_hints_year_list_stays_one_item_not_one_per_year() -> None:
-    paths = _paths(TEMPLATE)
+    paths = text_paths(TEMPLATE)
     assert not any(p.endswith(("/2027年", "/2028年")) for p in paths)
 
 
@@ -194,7 +174,7 @@ SCORING_CELLS = """四、方案编写要求
     ],
 )
 def test_scoring_table_rows_are_sections_and_criteria_requirements(text: str, path: str) -> None:
-    assert path in _paths(text)
+    assert path in text_paths(text)
 
 
 @pytest.mark.parametrize(
@@ -212,13 +192,13 @@ def test_scoring_table_rows_are_sections_and_criteria_requirements(text: str, pa
     ],
 )
 def test_scoring_table_points_judgements_and_deductions_are_no_items(text: str, fragment: str) -> None:
-    assert not any(fragment in p for p in _paths(text))
+    assert not any(fragment in p for p in text_paths(text))
 
 
 def test_scoring_table_without_a_statement_that_the_plan_follows_it_is_review_criteria_only() -> None:
     """GUIDE rule 1: a table experts score with is no outline unless the notice says the plan follows it."""
     text = SCORING_TABS.replace("，方案须对照附件2《评分标准》中的评审内容逐项编写", "")
-    assert not any(p.startswith("托育点建设方案/") for p in _paths(text))
+    assert not any(p.startswith("托育点建设方案/") for p in text_paths(text))
 
 
 # ---------------------------------------------------------------- 专题 guides
@@ -261,11 +241,11 @@ TOPICS = """关于征集2027年度农业科技项目的通知
     ],
 )
 def test_topics_each_topic_groups_its_own_materials(path: str) -> None:
-    assert path in _paths(TOPICS)
+    assert path in text_paths(TOPICS)
 
 
 def test_topics_a_topic_without_materials_is_no_group() -> None:
-    assert not any(p.startswith("专题三") for p in _paths(TOPICS))
+    assert not any(p.startswith("专题三") for p in text_paths(TOPICS))
 
 
 # ---------------------------------------------------------------- 问答 pages
@@ -308,13 +288,13 @@ FAQ = """青石县便民驿站建设申报政策问答
     ],
 )
 def test_faq_answers_are_read_like_body_text(path: str) -> None:
-    paths = {p.replace("邮政管理部门出具的", "") for p in _paths(FAQ)}
+    paths = {p.replace("邮政管理部门出具的", "") for p in text_paths(FAQ)}
     assert path in paths
 
 
 @pytest.mark.parametrize("fragment", ["运营情况报告", "便于", "社区服务组织", "不用提供"])
 def test_faq_answers_about_eligibility_and_after_approval_hold_no_items(fragment: str) -> None:
-    assert not any(fragment in p for p in _paths(FAQ))
+    assert not any(fragment in p for p in text_paths(FAQ))
 
 
 # ---------------------------------------------------------------- contents spread over articles
@@ -344,7 +324,7 @@ ARTICLES = """青石市冷链配送中心补助办法
     ],
 )
 def test_articles_contents_spread_over_articles_join_their_part(path: str) -> None:
-    assert path in _paths(ARTICLES)
+    assert path in text_paths(ARTICLES)
 
 
 @pytest.mark.parametrize(
@@ -355,14 +335,14 @@ def test_articles_contents_spread_over_articles_join_their_part(path: str) -> No
     ],
 )
 def test_articles_a_list_line_with_a_shared_qualifier_stays_one_part(text: str) -> None:
-    names = [p.rsplit("/", 1)[-1] for p in _paths(text)]
+    names = [p.rsplit("/", 1)[-1] for p in text_paths(text)]
     assert "名称" not in names and "修改" not in names
 
 
 def test_compiler_list_number_before_a_year_range_is_a_number_not_a_decimal() -> None:
     """Regression: "3.2023—2025年…统计数据" was read as the decimal 3.2023, losing the material."""
     text = "三、申报材料\n1.申报表；\n2.建设方案；\n3.2023—2025年客流量统计数据。\n四、报送时间\n"
-    names = {p.rsplit("/", 1)[-1] for p in _paths(text)}
+    names = {p.rsplit("/", 1)[-1] for p in text_paths(text)}
     assert any(n.startswith("2023—2025年客流量统计数据") for n in names)
 
 
@@ -372,7 +352,7 @@ def test_hints_a_counted_pair_is_two_items() -> None:
         "附件2\nXX县示范区建设方案（编写提纲）\n一、发展目标\n（提出总体目标，目标须包括客流量和消费额两项量化指标）\n"
         "二、保障措施\n（说明组织领导和部门分工）\n"
     )
-    paths = _paths(text)
+    paths = text_paths(text)
     assert "示范区建设方案/发展目标/客流量" in paths
     assert "示范区建设方案/发展目标/消费额" in paths
     assert "示范区建设方案/保障措施/组织领导和部门分工" in paths

@@ -8,40 +8,11 @@ from the compiler's output. Each convention has cases that must NOT produce item
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
+from rubric_helpers import enumerated, text_paths
 
-from pipeline.rubric import compile_rubric
-from pipeline.rubric.compiler import enumeration
 from pipeline.rubric.lists import not_a_name
 from pipeline.rubric.outline import _count, find_chapter_prose, find_template
-
-
-def _compile(text: str):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return compile_rubric(text + "\n")
-
-
-def _paths(text: str) -> dict[str, object]:
-    """name path -> item, for every compiled item."""
-    rubric = _compile(text)
-    by_id = {i.id: i for i in rubric.items}
-
-    def path(item) -> str:
-        names = [item.name]
-        while item.parent:
-            item = by_id[item.parent]
-            names.append(item.name)
-        return "/".join(reversed(names))
-
-    return {path(i): i for i in rubric.items}
-
-
-def _items(text: str) -> list[str]:
-    return [text[s:e] for s, e in enumeration(text, 0, len(text))]
-
 
 # ------------------------------------------------ a plan chapter written as running prose
 PROSE_CHAPTER = """关于申报社区养老服务站建设项目的通知
@@ -61,7 +32,7 @@ PROSE_CHAPTER = """关于申报社区养老服务站建设项目的通知
 
 
 def test_unseen_conventions_prose_chapter_gives_the_plan_parts_and_their_demands():
-    paths = _paths(PROSE_CHAPTER)
+    paths = text_paths(PROSE_CHAPTER)
     plan = "项目方案"
     for part in ("项目背景", "服务内容", "进度安排", "经费预算"):
         assert paths[f"{plan}/{part}"].kind == "section"
@@ -78,7 +49,7 @@ def test_unseen_conventions_prose_chapter_gives_the_plan_parts_and_their_demands
 def test_unseen_conventions_prose_chapter_stops_at_the_next_part():
     """三、申报程序 and 四、其他事项 come after the chapter: neither is a part of the plan, and the
     length limit in the table is no requirement."""
-    paths = _paths(PROSE_CHAPTER)
+    paths = text_paths(PROSE_CHAPTER)
     names = {p.split("/")[-1] for p in paths}
     assert not names & {"申报程序", "其他事项", "逾期不予受理", "正文不超过1万字"}
     assert not any("联系人" in n or "2027年分年度" in n for n in names)
@@ -120,7 +91,7 @@ OWN_DEMANDS = """关于申报公交优先示范区的通知
 
 
 def test_unseen_conventions_material_line_demands_are_its_requirements():
-    paths = _paths(OWN_DEMANDS)
+    paths = text_paths(OWN_DEMANDS)
     report = "近两年（2024年—2025年）公交运营情况报告"
     for req in ("日均客流量", "运营线路数量"):
         item = paths[f"{report}/{req}"]
@@ -132,7 +103,7 @@ def test_unseen_conventions_material_line_demands_are_its_requirements():
 
 
 def test_unseen_conventions_who_issues_or_where_it_goes_is_no_requirement():
-    paths = _paths(OWN_DEMANDS)
+    paths = text_paths(OWN_DEMANDS)
     children = [p for p in paths if p.startswith(("财政资金承诺函", "线网现状图")) and "/" in p]
     assert children == []
 
@@ -147,7 +118,7 @@ ARTICLES = """示范街区创建管理办法
 
 
 def test_unseen_conventions_attached_materials_list_is_read_and_its_lead_is_no_material():
-    paths = _paths(ARTICLES)
+    paths = text_paths(ARTICLES)
     table = "2023年至2025年街区商户经营情况统计表"
     assert paths[table].kind == "material"
     assert paths["区人民政府关于落实配套资金的承诺文件"].kind == "material"
@@ -163,7 +134,7 @@ def test_unseen_conventions_outline_chapter_lead_keeps_yingdang_whole():
 （二）创建目标，应当明确到2028年的量化指标，至少包括夜间客流量和商户营业额；
 （三）组织实施，应当明确牵头部门、责任人和部门分工。
 """
-    names = {p.split("/")[-1] for p in _paths(text)}
+    names = {p.split("/")[-1] for p in text_paths(text)}
     assert {"夜间客流量", "商户营业额", "部门分工"} <= names
     assert not any(n.startswith("当") for n in names)
 
@@ -184,7 +155,7 @@ def test_unseen_conventions_outline_chapter_lead_keeps_yingdang_whole():
     ],
 )
 def test_unseen_conventions_enumeration_levels(text, expected):
-    assert _items(text) == expected
+    assert enumerated(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -197,7 +168,7 @@ def test_unseen_conventions_enumeration_levels(text, expected):
     ],
 )
 def test_unseen_conventions_enumeration_not_levels(text, expected):
-    assert _items(text) == expected
+    assert enumerated(text) == expected
 
 
 # ------------------------------------------------ 须附下列材料：A；B；C。 and 须附X，逐一列出…
@@ -206,7 +177,7 @@ def test_unseen_conventions_inline_attached_list_belongs_to_its_document():
 （一）项目申请书。申请书应当包括项目概况和资金需求等内容。
 申请书须附下列材料：土地使用证明；施工合同复印件；环评批复文件。
 """
-    paths = _paths(text)
+    paths = text_paths(text)
     for doc in ("土地使用证明", "施工合同复印件", "环评批复文件"):
         assert paths[f"项目申请书/{doc}"].kind == "material"
 
@@ -216,7 +187,7 @@ def test_unseen_conventions_attached_list_with_its_columns():
 （二）试点工作方案。
 工作方案须附试点学校名单，逐一列出学校名称、在校生人数和拟开设课程。
 """
-    paths = _paths(text)
+    paths = text_paths(text)
     found = [p for p in paths if p.endswith("试点学校名单")]
     assert len(found) == 1
     for req in ("学校名称", "在校生人数", "拟开设课程"):
@@ -229,7 +200,7 @@ def test_unseen_conventions_material_made_of_documents():
 （二）近三年获奖佐证材料，包括市级以上表彰文件、获奖证书复印件。
 （三）工作总结，包括主要做法、取得成效。
 """
-    paths = _paths(text)
+    paths = text_paths(text)
     for doc in ("市级以上表彰文件", "获奖证书复印件"):
         assert paths[f"近三年获奖佐证材料/{doc}"].kind == "material"
     # parts that are not documents are no materials
@@ -242,7 +213,7 @@ def test_unseen_conventions_form_contents_after_neirong_baokuo_are_its_parts():
 一、由申请单位负责人签署的申请书，内容包括分支机构名称、负责人、业务范围等；
 二、申请单位的营业执照复印件。
 """
-    paths = _paths(text)
+    paths = text_paths(text)
     for part in ("分支机构名称", "负责人", "业务范围"):
         assert paths[f"申请书/{part}"].kind == "section"
 
@@ -253,7 +224,7 @@ def test_unseen_conventions_contents_separated_by_commas():
 （二）评估报告。
 评估报告应当包括项目的基本情况，听取有关部门、单位意见的情况，专家论证意见等内容。
 """
-    paths = _paths(text)
+    paths = text_paths(text)
     for part in ("项目的基本情况", "听取有关部门、单位意见的情况", "专家论证意见"):
         assert f"评估报告/{part}" in paths
     assert "评估报告/单位意见的情况" not in paths
@@ -277,7 +248,7 @@ def test_unseen_conventions_pointer_or_possessive(name, expected):
 def test_unseen_conventions_shuomingshu_is_no_demand_verb():
     """ "附具说明书，说明书的内容应当…": 说明书 is a document, not the verb 说明."""
     text = "产品标签不能标注全部内容的，应当同时附具说明书，说明书的内容应当与标签一致。\n"
-    paths = _paths(text)
+    paths = text_paths(text)
     assert not any(p.startswith("说明书/") for p in paths)
 
 
@@ -291,7 +262,7 @@ def test_unseen_conventions_prose_parts_without_a_plan_heading():
 三、报送时间
 请于2026年5月1日前报送。
 """
-    paths = _paths(text)
+    paths = text_paths(text)
     for part in ("工作基础", "建设任务", "保障措施"):
         assert paths[f"实施方案/{part}"].kind == "section"
     assert "实施方案/工作基础/已建站点数量" in paths
@@ -315,7 +286,7 @@ def test_unseen_conventions_contents_list_of_a_document_named_by_its_tail():
 （二）项目单位的基本情况。
 第十条 联合申报的，还应当提交各方签订的合作协议。合作协议应当明确各方的出资比例和收益分配方式。
 """
-    paths = _paths(text)
+    paths = text_paths(text)
     for part in ("项目名称", "建设地点", "项目单位的基本情况"):
         assert f"项目可行性研究报告/{part}" in paths
     assert "可行性研究报告" not in paths  # no second, shorter copy of the report
@@ -335,7 +306,7 @@ def test_unseen_conventions_contents_list_of_a_document_named_by_its_tail():
 )
 def test_unseen_conventions_chi_inside_a_word_hands_nothing_in(sentence):
     text = f"第一条 为了规范管理，制定本办法。\n第二条 本办法适用于本市。\n{sentence}\n"
-    assert [p for p, i in _paths(text).items() if i.kind == "material"] == []
+    assert [p for p, i in text_paths(text).items() if i.kind == "material"] == []
 
 
 # ------------------------------------------------ materials named in everyday 办事 wording
@@ -361,7 +332,7 @@ def test_unseen_conventions_chi_inside_a_word_hands_nothing_in(sentence):
     ],
 )
 def test_unseen_conventions_everyday_material_wording(notice, expected):
-    materials = {p for p, i in _paths(notice).items() if i.kind == "material"}
+    materials = {p for p, i in text_paths(notice).items() if i.kind == "material"}
     assert materials == expected
 
 
@@ -370,7 +341,7 @@ def test_unseen_conventions_self_inspection_report_named_by_its_kind():
         "关于开展消防安全自查的通知\n二、工作要求\n请各单位开展自查，形成自查报告，于6月30日前报送区消防救援大队。"
         "自查报告应包括自查工作开展情况、存在问题及整改措施。\n"
     )
-    paths = _paths(text)
+    paths = text_paths(text)
     assert paths["自查报告"].kind == "material"
     assert {p for p in paths if p.startswith("自查报告/")} == {
         "自查报告/自查工作开展情况",
@@ -389,7 +360,7 @@ def test_unseen_conventions_self_inspection_report_named_by_its_kind():
     ],
 )
 def test_unseen_conventions_everyday_wording_not_materials(notice):
-    assert [p for p, i in _paths(notice).items() if i.kind == "material"] == []
+    assert [p for p, i in text_paths(notice).items() if i.kind == "material"] == []
 
 
 def test_unseen_conventions_plan_named_by_its_full_name_not_its_abbreviation():
@@ -400,7 +371,7 @@ def test_unseen_conventions_plan_named_by_its_full_name_not_its_abbreviation():
 （二）建设目标，应当明确量化指标；
 （三）保障措施，包括组织领导。
 """
-    paths = _paths(text)
+    paths = text_paths(text)
     assert paths["智慧商圈建设实施方案"].kind == "material"
     assert "智慧商圈建设实施方案/商圈现状/商户数量" in paths
     assert "实施方案" not in paths
@@ -423,7 +394,7 @@ TEMPLATE_NOTICE = """关于申报绿色工厂的通知
 
 
 def test_unseen_conventions_outline_attached_as_a_template():
-    paths = _paths(TEMPLATE_NOTICE)
+    paths = text_paths(TEMPLATE_NOTICE)
     assert set(paths) >= {
         "申报表",
         "创建方案",
@@ -437,7 +408,7 @@ def test_unseen_conventions_outline_attached_as_a_template():
 
 
 def test_unseen_conventions_attachment_list_after_the_materials_is_no_material():
-    materials = {p for p, i in _paths(TEMPLATE_NOTICE).items() if i.kind == "material"}
+    materials = {p for p, i in text_paths(TEMPLATE_NOTICE).items() if i.kind == "material"}
     assert materials == {"申报表", "创建方案"}
 
 
@@ -450,13 +421,13 @@ def test_unseen_conventions_attachment_list_after_the_materials_is_no_material()
 )
 def test_unseen_conventions_issuer_in_brackets_is_no_part_of_the_name(line, name, issuer):
     text = f"三、申报材料\n1．申报表；\n2．实施方案；\n3．营业执照复印件；\n{line}\n"
-    paths = _paths(text)
+    paths = text_paths(text)
     assert paths[name].params["issuer"] == issuer
 
 
 def test_unseen_conventions_bracket_without_issuer_stays_in_the_name():
     text = "三、申报材料\n1．申报表；\n2．近三年（2023年—2025年）工作总结。\n"
-    assert "近三年（2023年—2025年）工作总结" in _paths(text)
+    assert "近三年（2023年—2025年）工作总结" in text_paths(text)
 
 
 # ------------------------------------------------ a plan's parts inside its own materials line
@@ -466,7 +437,7 @@ def test_unseen_conventions_numbered_parts_run_on_in_the_material_line():
 2.建设实施方案，主要内容包括：（1）村庄基本情况；（2）建设目标；（3）重点项目；（4）保障措施。
 3.村民代表大会决议。
 """
-    paths = _paths(text)
+    paths = text_paths(text)
     sections = {p for p, i in paths.items() if i.kind == "section"}
     assert sections == {f"建设实施方案/{s}" for s in ("村庄基本情况", "建设目标", "重点项目", "保障措施")}
     assert paths["村民代表大会决议"].kind == "material"
@@ -480,7 +451,7 @@ def test_unseen_conventions_sentences_after_a_numbered_part_are_its_requirements
 2.保障措施。明确责任单位。
 （三）街道承诺函。
 """
-    paths = _paths(text)
+    paths = text_paths(text)
     assert {"建设方案/社区基本情况/人口规模", "建设方案/社区基本情况/现有设施"} <= set(paths)
     assert "建设方案/保障措施/责任单位" in paths
     # a sentence is no part of its own
@@ -493,7 +464,7 @@ def test_unseen_conventions_material_line_lists_its_parts():
 （二）项目可行性研究报告，须包括项目概况、市场分析、投资估算及资金来源、经济效益分析等内容；
 （三）营业执照复印件，包括正本和副本。
 """
-    paths = _paths(text)
+    paths = text_paths(text)
     report = "项目可行性研究报告"
     assert {p for p in paths if p.startswith(report + "/")} == {
         f"{report}/{s}" for s in ("项目概况", "市场分析", "投资估算及资金来源", "经济效益分析")
@@ -507,7 +478,7 @@ def test_unseen_conventions_pointer_before_the_colon_is_no_part_name():
 （一）申报书；
 （二）建设方案。建设方案应包括以下内容：基本情况、建设目标、保障措施。
 """
-    sections = {p for p, i in _paths(text).items() if i.kind == "section"}
+    sections = {p for p, i in text_paths(text).items() if i.kind == "section"}
     assert sections == {"建设方案/基本情况", "建设方案/建设目标", "建设方案/保障措施"}
 
 
@@ -532,6 +503,6 @@ def test_unseen_conventions_articles_name_agreements_charters_and_annual_reports
 第三条 申请人为企业的，还应当同时提交该企业的年报、组织章程和会员名册。
 第四条 提供方应当在合同订立前向消费者说明格式条款，并与其订立书面合同。
 """
-    materials = {p for p, i in _paths(text).items() if i.kind == "material"}
+    materials = {p for p, i in text_paths(text).items() if i.kind == "material"}
     assert {"该企业的年报", "组织章程", "会员名册"} <= materials
     assert not any("订立" in m or m.startswith("方") for m in materials)
