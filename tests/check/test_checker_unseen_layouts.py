@@ -422,25 +422,20 @@ def test_checker_unseen_layouts_year_put_off_must_not_apply(body: str) -> None:
 
 
 # ------------------------------------------------------------------ a run-in label (checker)
-def test_checker_unseen_layouts_run_in_label_inside_a_chapter_is_the_part() -> None:
+def _funds_checklist() -> list[RubricItem]:
+    """A 资金筹措安排 section asking for central and county money in 2025 and 2026."""
+
     def money(rid: str, name: str) -> RubricItem:
         return _req(rid, "s.funds", name, "has_money_per_year", years=[2025, 2026], per_year=True)
 
-    items = [
-        RubricItem(
-            "s.funds",
-            "资金筹措安排",
-            "section",
-            None,
-            "present",
-            {},
-            1.0,
-            ["资金筹措", "资金安排"],
-            "funding",
-        ),
-        money("r1", "中央财政资金"),
-        money("r2", "县级财政资金"),
-    ]
+    section = RubricItem(
+        "s.funds", "资金筹措安排", "section", None, "present", {}, 1.0, ["资金筹措", "资金安排"], "funding"
+    )
+    return [section, money("r1", "中央财政资金"), money("r2", "县级财政资金")]
+
+
+def test_checker_unseen_layouts_run_in_label_inside_a_chapter_is_the_part() -> None:
+    items = _funds_checklist()
     plan = (
         "某某县县域商业体系建设实施方案\n一、发展基础\n全县辖12个乡镇。\n"
         "二、要素保障\n一是资金保障。按照多渠道资金筹措的原则，2025年计划安排中央财政资金600万元、县级财政资金400万元；"
@@ -455,24 +450,7 @@ def test_checker_unseen_layouts_run_in_label_inside_a_chapter_is_the_part() -> N
 
 
 def test_checker_unseen_layouts_content_inside_without_a_label_stays_partial() -> None:
-    def money(rid: str, name: str) -> RubricItem:
-        return _req(rid, "s.funds", name, "has_money_per_year", years=[2025, 2026], per_year=True)
-
-    items = [
-        RubricItem(
-            "s.funds",
-            "资金筹措安排",
-            "section",
-            None,
-            "present",
-            {},
-            1.0,
-            ["资金筹措", "资金安排"],
-            "funding",
-        ),
-        money("r1", "中央财政资金"),
-        money("r2", "县级财政资金"),
-    ]
+    items = _funds_checklist()
     plan = (
         "某某县县域商业体系建设实施方案\n一、发展基础\n全县辖12个乡镇。\n"
         "二、要素保障\n优先安排用地指标，多渠道资金筹措。2025年计划安排中央财政资金600万元、县级财政资金400万元；"
