@@ -1,4 +1,4 @@
-"""The fixed selection rule of the fresh held-out sets (``gold_fresh2``, ``gold_fresh3``): each set's
+"""The fixed selection rule of the fresh held-out sets (``gold_fresh2`` to ``gold_fresh4``): each set's
 ``select.py`` holds its own seed, sizes and the corpus numbers frozen at its selection, and runs this.
 
 The rule depends only on the corpus text, the repository's references to corpus files and a fixed
@@ -47,6 +47,10 @@ class Rule:
     bulk_chars: tuple[int, int]
     used_at_selection: frozenset[str]  # bulk numbers the repository referred to at selection time
     earlier_golds: tuple[str, ...]  # corpora/<gold> folders whose amount/deadline documents are taken
+    # mentions a bulk file needs ("rich in money amounts and deadlines"); gold_fresh4 wants deadline-rich files
+    bulk_min_money: int = MIN_MONEY
+    bulk_min_dates: int = MIN_DATES
+    real_min_dates: int = 0  # a real pick needs this many date/limit mentions (gold_fresh4: 3)
 
 
 def _repo_texts(rule: Rule) -> list[str]:
@@ -108,7 +112,7 @@ def select_bulk(rule: Rule, used: frozenset[str] | set[str] | None = None, live_
         num = Path(r["file"]).stem
         if not (rule.bulk_chars[0] <= len(text) <= rule.bulk_chars[1] and TITLE.search(r["title"])):
             continue
-        if len(MONEY.findall(text)) < MIN_MONEY or len(DATES.findall(text)) < MIN_DATES:
+        if len(MONEY.findall(text)) < rule.bulk_min_money or len(DATES.findall(text)) < rule.bulk_min_dates:
             continue
         if num in used or (live_titles and r["title"] in repo):
             continue
@@ -135,7 +139,7 @@ def select_real(rule: Rule) -> list[tuple[str, int, int, int]]:
         m, d = len(MONEY.findall(text)), len(DATES.findall(text))
         rows.append((p.stem, len(text), m, d))
     rows.sort(key=lambda r: (-(r[2] + r[3]), r[0]))
-    return rows[: rule.want_real]
+    return [row for row in rows[: rule.want_real] if row[3] >= rule.real_min_dates]
 
 
 def slug(file: str) -> str:

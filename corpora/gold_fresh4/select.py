@@ -4,13 +4,11 @@ The shared pieces (money/date regexes, title rule, repository references, real-d
 ``corpora/fresh_selection.py``'s; this set changes only the thresholds, so it is deadline-rich rather than
 money-rich: bulk files of 1,500–5,000 characters with at least 8 date/limit mentions and at least 2 money
 mentions, and real documents with at least 3 date/limit mentions. ``--live`` recomputes the repository's
-references to corpus files and shows the picks the rule would make today.
+references to corpus files and shows the picks the rule would make today (``fresh_selection.main``).
 """
 
 from __future__ import annotations
 
-import csv
-import random
 import sys
 from pathlib import Path
 
@@ -33,45 +31,19 @@ USED_AT_SELECTION = frozenset((
     "00100", "01335",
 ))
 
-SEED = 20261126  # gold_fresh 20261123, gold_fresh2 20261124, gold_fresh3 20261125
-WANT_BULK = 9
-BULK_CHARS = (1500, 5000)  # short enough to read every line with care in the time this set had
-BULK_MIN_DATES, BULK_MIN_MONEY = 8, 2  # deadline-rich first; some money so amounts are measured too
-REAL_MIN_DATES = 3
-EARLIER_GOLDS = ("gold", "gold_second", "gold_fresh", "gold_fresh2", "gold_fresh3")
-
-RULE = fs.Rule(folder="gold_fresh4", seed=SEED, want_bulk=WANT_BULK, want_real=10, bulk_chars=BULK_CHARS,
-               used_at_selection=USED_AT_SELECTION, earlier_golds=EARLIER_GOLDS)
-
-
-def select_bulk(used: frozenset[str] | set[str] = USED_AT_SELECTION) -> list[dict[str, str]]:
-    rows = [r for r in csv.DictReader((fs.BULK / "MANIFEST.csv").open(encoding="utf-8"))
-            if r["file"].startswith("lawrefbook_laws/")]  # the 5 mengke25 files are copies of corpus/real docs
-    cands = []
-    for r in rows:
-        text = (fs.BULK / r["file"]).read_text(encoding="utf-8", errors="replace")
-        if not (BULK_CHARS[0] <= len(text) <= BULK_CHARS[1] and fs.TITLE.search(r["title"])):
-            continue
-        if len(fs.DATES.findall(text)) < BULK_MIN_DATES or len(fs.MONEY.findall(text)) < BULK_MIN_MONEY:
-            continue
-        if Path(r["file"]).stem in used:
-            continue
-        cands.append(r)
-    random.Random(SEED).shuffle(cands)
-    return cands[:WANT_BULK]
-
-
-def select_real() -> list[tuple[str, int, int, int]]:
-    return [row for row in fs.select_real(RULE) if row[3] >= REAL_MIN_DATES]
+RULE = fs.Rule(
+    folder="gold_fresh4",
+    seed=20261126,  # gold_fresh 20261123, gold_fresh2 20261124, gold_fresh3 20261125
+    want_bulk=9,
+    want_real=10,
+    bulk_chars=(1500, 5000),  # short enough to read every line with care in the time this set had
+    used_at_selection=USED_AT_SELECTION,
+    earlier_golds=("gold", "gold_second", "gold_fresh", "gold_fresh2", "gold_fresh3"),
+    bulk_min_dates=8,  # deadline-rich first
+    bulk_min_money=2,  # some money, so amounts are measured too
+    real_min_dates=3,
+)
 
 
 if __name__ == "__main__":
-    if "--live" in sys.argv[1:]:
-        live = fs.used_bulk_numbers(RULE)
-        print("referenced now, not at selection:", " ".join(sorted(live - USED_AT_SELECTION)) or "-")
-        print("picks the rule would make today:",
-              " ".join(sorted(Path(r["file"]).stem for r in select_bulk(live | USED_AT_SELECTION))))
-    for r in select_bulk():
-        print(f"{fs.slug(r['file'])}: ../shared/corpus/bulk/{r['file']}  # {r['title']} ({r['chars']} chars)")
-    for doc_id, n, m, d in select_real():
-        print(f"{doc_id}: ../shared/corpus/real/{doc_id}.txt  # {n} chars, {m} money / {d} date mentions")
+    fs.main(RULE)
