@@ -42,6 +42,8 @@ ITEM_NUMBER = re.compile(
 )
 INLINE_MARK = rf"(?:[（(][{CN_NUM}\d]{{1,3}}[)）]|{ARABIC_MARK})"
 TOP_HEADING = re.compile(rf"^\s*(?:[{CN_NUM}{ROMAN}]{{1,3}}、|第[{CN_NUM}]{{1,3}}[章条部分])")
+# where the notice's next top-level chapter starts, searched in the whole text ("三、…", "第四章")
+NEXT_CHAPTER = re.compile(rf"^[ \t]*(?:[{CN_NUM}]{{1,3}}、|第[{CN_NUM}]{{1,3}}[章条部分])", re.MULTILINE)
 YEAR_RANGE = re.compile(r"[（(]?\s*((?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年?\s*[)）]?")
 ATTACHMENT = re.compile(r"[（(]\s*(?:详?见|参见)?\s*(附件|附表)\s*(\d*)\s*[)）]")
 DOC_SUFFIX = re.compile(

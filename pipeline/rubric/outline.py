@@ -994,7 +994,7 @@ def _prose_materials(b: _Builder) -> None:
     compiler reads it) or in a sentence whose verb is 提交/报送/提供 (holdout h3). Only
     names that end like a document count, and only inside the part headed 申报材料.
     """
-    from pipeline.rubric.compiler import DOC_SUFFIX, TOP_HEADING, core, enumeration
+    from pipeline.rubric.compiler import DOC_SUFFIX, NEXT_CHAPTER, TOP_HEADING, core, enumeration
 
     text = b.text
     # the part that says how to apply names what to hand in too: "二、申请方式\n申请人须填写《…申请表》，
@@ -1007,10 +1007,7 @@ def _prose_materials(b: _Builder) -> None:
         line = text[ls:le]
         if not (TOP_HEADING.match(line) and re.search(words, line) and len(line.strip()) <= 20):
             continue
-        nxt = re.compile(
-            r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章条部分])", re.MULTILINE
-        )
-        stop = nxt.search(text, le + 1)
+        stop = NEXT_CHAPTER.search(text, le + 1)
         end = stop.start() if stop else len(text)
         for s, e in _sentences_of(text, le + 1, end):
             for m in verbs.finditer(text, s, e):  # "须填写《…》，并提供A、B及C": every verb of the sentence

@@ -31,6 +31,7 @@ def _rules() -> dict[str, Any]:
 
 def read_topics(b: _Builder) -> bool:
     """A group per 专题 with materials, and one for the shared materials; False when there are no 专题."""
+    from pipeline.rubric.compiler import NEXT_CHAPTER
     from pipeline.rubric.hints import read_hint
     from pipeline.rubric.lists import _parents_first
 
@@ -40,13 +41,10 @@ def read_topics(b: _Builder) -> bool:
     if len(heads) < 2:
         return False
     shared = r["shared_heading"].search(text, heads[-1].end())
-    top = re.compile(
-        r"^[ \t]*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章条部分])", re.MULTILINE
-    )
     found = False
     for n, h in enumerate(heads):
         end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
-        nxt = top.search(text, h.end(), end)
+        nxt = NEXT_CHAPTER.search(text, h.end(), end)
         end = nxt.start() if nxt else end
         mm = r["topic_materials"].search(text, h.end(), end)
         if mm is None:
@@ -87,7 +85,7 @@ def read_topics(b: _Builder) -> bool:
                 item.parent = group.id
     if found and shared is not None:
         group = b.add_material(shared.group(1), shared.start(1), shared.end(1), None)
-        nxt = top.search(text, shared.end())
+        nxt = NEXT_CHAPTER.search(text, shared.end())
         end = nxt.start() if nxt else len(text)
         for item in b.items:
             p = item.provenance
