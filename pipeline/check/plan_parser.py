@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pipeline.errors import EmptyFileError, FileMissingError, NotTextError, UnsupportedFormatError
 from pipeline.model import Block, BlockKind, Document, Section, Source
+from pipeline.structure.lines import line_spans
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 
@@ -289,11 +290,7 @@ def toc_spans(text: str) -> list[tuple[int, int]]:
         return []
     title = re.compile(data["toc_title"])
     leader = re.compile(data.get("toc_leader") or r"(?!)")
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    lines = line_spans(text)
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
